@@ -1,0 +1,77 @@
+import { z } from "zod";
+
+/**
+ * All configuration, validated once. Import `env` instead of reading process.env anywhere else.
+ * The process refuses to start with a message naming each variable that is missing or wrong.
+ */
+const csv = z
+  .string()
+  .transform((s) => s.split(",").map((x) => x.trim()).filter(Boolean));
+
+const schema = z
+  .object({
+    NODE_ENV: z.enum(["development", "test", "production"]).default("development"),
+    PLATFORM_MODE: z.enum(["local", "aws"]).default("local"),
+    PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+
+    /** Any Postgres. Unset: the embedded PGlite served on EMBEDDED_PG_PORT. */
+    DATABASE_URL: z.url().optional(),
+    EMBEDDED_PG_PORT: z.coerce.number().int().min(1).max(65535).default(5433),
+    /** pglite-socket serves one connection at a time; a real Postgres takes a pool. */
+    DATABASE_POOL_MAX: z.coerce.number().int().min(1).max(50).optional(),
+
+    /** Root of the local estate (lake, Airflow, PGlite data). */
+    PLATFORM_HOME: z.string().default(".platform"),
+    LAKE_BUCKETS: csv.default(["builditall-lake"]),
+
+    NEXTAUTH_URL: z.url().optional(),
+    NEXTAUTH_SECRET: z.string().min(32, "NEXTAUTH_SECRET must be at least 32 characters").optional(),
+    LOCAL_SEED_PASSWORD: z.string().min(12, "LOCAL_SEED_PASSWORD must be at least 12 characters").optional(),
+    OIDC_ISSUER: z.url().optional(),
+    OIDC_CLIENT_ID: z.string().min(1).optional(),
+    OIDC_CLIENT_SECRET: z.string().min(1).optional(),
+
+    AWS_REGION: z.string().regex(/^[a-z]{2}(-[a-z]+)+-\d$/, "AWS_REGION must look like eu-west-1").optional(),
+    /** Overrides every AWS client's endpoint: a moto server or another protocol peer in tests. */
+    AWS_ENDPOINT_URL: z.url().optional(),
+    MWAA_ENVIRONMENT: z.string().min(1).optional(),
+  })
+  .superRefine((e, ctx) => {
+    const need = (key: keyof typeof e, why: string) => {
+      if (e[key] === undefined) ctx.addIssue({ code: "custom", path: [key], message: `${key} is required ${why}` });
+    };
+    if (e.NODE_ENV === "production") {
+      need("NEXTAUTH_SECRET", "in production");
+      need("NEXTAUTH_URL", "in production");
+      need("OIDC_ISSUER", "in production (local accounts are refused there)");
+      need("OIDC_CLIENT_ID", "in production");
+      need("OIDC_CLIENT_SECRET", "in production");
+      need("DATABASE_URL", "in production");
+    }
+    if (e.PLATFORM_MODE === "aws") {
+      need("AWS_REGION", "when PLATFORM_MODE=aws");
+      need("MWAA_ENVIRONMENT", "when PLATFORM_MODE=aws");
+    }
+  });
+
+export type Env = z.infer<typeof schema>;
+
+export function parseEnv(source: Record<string, string | undefined>): Env {
+  const result = schema.safeParse(source);
+  if (!result.success) {
+    const lines = result.error.issues.map((i) => `  - ${i.path.join(".") || "(env)"}: ${i.message}`);
+    throw new Error(`Invalid configuration:\n${lines.join("\n")}`);
+  }
+  return result.data;
+}
+
+export const env: Env = parseEnv(process.env);
+
+/** The embedded database unless DATABASE_URL names another. */
+export function databaseUrl(e: Env = env): string {
+  return e.DATABASE_URL ?? `postgresql://postgres:postgres@127.0.0.1:${e.EMBEDDED_PG_PORT}/postgres?sslmode=disable`;
+}
+
+export function isEmbeddedDatabase(e: Env = env): boolean {
+  return e.DATABASE_URL === undefined;
+}
