@@ -1,0 +1,113 @@
+"""Generate the synthetic raw datasets and their manifest (deterministic for a seed).
+
+Writes Parquet under <lake>/raw/<dataset>/ (facts partitioned by day) and <lake>/raw/_manifest.json
+with each dataset's row count, bytes, schema hash and content hash, counted from what was written.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import logging
+import time
+
+from pyspark.sql import DataFrame
+from pyspark.sql import functions as F
+
+from etl.jobs import arguments
+from etl.lake import Lake
+from etl.schemas import RAW, RAW_PARTITION, conform, schema_hash
+from etl.synth import dims, facts
+from etl.synth.seasonality import daily_allocation, explode_days
+
+log = logging.getLogger("etl.generate")
+
+# Rows at scale 1.0 (about 5.4 million in all, with the generated duplicates).
+BASE = {"customers": 150_000, "products": 20_000, "orders": 1_050_000, "visits": 700_000}
+STORES = 150  # the chain's size does not grow with data volume
+MIN_ROWS = {"customers": 500, "products": 200, "orders": 200, "visits": 200}
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--seed", type=arguments.seed, default=42, help="random seed (default 42)")
+    parser.add_argument("--scale", type=arguments.scale, default=1.0, help="1.0 = 5M+ records (default 1.0)")
+    parser.add_argument("--start-date", type=arguments.date, default=dt.date(2025, 1, 1), help="first day")
+    parser.add_argument("--end-date", type=arguments.date, default=dt.date(2025, 12, 31), help="last day")
+
+
+def validate(args: argparse.Namespace) -> None:
+    arguments.date_range(args.start_date, args.end_date)
+
+
+def sizes(scale: float) -> dict[str, int]:
+    return {name: max(MIN_ROWS[name], round(rows * scale)) for name, rows in BASE.items()}
+
+
+def content_hash(df: DataFrame) -> str:
+    """Order-independent hash of every row: equal for equal data however it was partitioned."""
+    row_hash = F.xxhash64(*[F.col(c) for c in df.columns]).cast("decimal(20,0)")
+    return str(df.agg(F.sum(row_hash)).first()[0] or 0)
+
+
+def write_dataset(lake: Lake, name: str, df: DataFrame) -> dict:
+    """Write a raw dataset, then describe it from what is on storage (not from the plan)."""
+    started = time.monotonic()
+    path = lake.raw(name)
+    partition = RAW_PARTITION.get(name)
+    df = conform(df, RAW[name])
+    writer = (df.repartition(partition) if partition else df.coalesce(1)).write.mode("overwrite")
+    (writer.partitionBy(partition) if partition else writer).parquet(path)
+    written = lake.read(path)
+    rows = written.count()
+    size, files = lake.size(path)
+    log.info(
+        "raw/%s: %d rows, %d bytes in %d files (%.1f s)", name, rows, size, files, time.monotonic() - started
+    )
+    return {
+        "path": f"raw/{name}",
+        "rows": rows,
+        "bytes": size,
+        "files": files,
+        "partitioned_by": partition,
+        "schema_hash": schema_hash(conform(written, RAW[name]).schema),
+        "content_hash": content_hash(conform(written, RAW[name])),
+    }
+
+
+def run(lake: Lake, args: argparse.Namespace) -> None:
+    spark, seed = lake.spark, args.seed
+    n = sizes(args.scale)
+    slices = max(2, spark.sparkContext.defaultParallelism * 2)
+    log.info("generating scale %s seed %d, %s to %s: %s", args.scale, seed, args.start_date, args.end_date, n)
+    products = dims.products(spark, n["products"], seed).cache()
+    order_days = daily_allocation(spark, args.start_date, args.end_date, n["orders"], seed, "orders", slices)
+    headers = facts.order_headers(explode_days(order_days, "order_id"), n["customers"], STORES, seed)
+    lines = facts.order_lines(headers, products, n["products"], seed)
+    visit_days = daily_allocation(spark, args.start_date, args.end_date, n["visits"], seed, "visits", slices)
+    described = {
+        "stores": write_dataset(lake, "stores", dims.stores(spark, STORES, seed)),
+        "customers": write_dataset(
+            lake, "customers", dims.customers(spark, n["customers"], seed, args.start_date)
+        ),
+        "products": write_dataset(lake, "products", products),
+        "order_lines": write_dataset(lake, "order_lines", lines),
+    }
+    products.unpersist()
+    # Totals from the lines as written: the source total is exactly the sum of its stored lines.
+    orders = facts.orders_with_totals(headers, lake.read(lake.raw("order_lines")), seed)
+    described["orders"] = write_dataset(lake, "orders", orders)
+    events = facts.events(
+        explode_days(visit_days, "session_id"), n["customers"], n["products"], args.end_date, seed
+    )
+    described["events"] = write_dataset(lake, "events", events)
+    manifest = {
+        "generator": "etl.generate",
+        "seed": seed,
+        "scale": args.scale,
+        "start_date": args.start_date.isoformat(),
+        "end_date": args.end_date.isoformat(),
+        "datasets": described,
+        "total_rows": sum(d["rows"] for d in described.values()),
+    }
+    lake.write_json(lake.manifest, manifest)
+    log.info("wrote %s: %d rows over %d datasets", lake.manifest, manifest["total_rows"], len(described))

@@ -1,0 +1,55 @@
+"""Writing job outputs so that a re-run replaces exactly its own partitions, and checking the write."""
+
+from __future__ import annotations
+
+import logging
+
+from pyspark.sql import DataFrame
+
+from etl.errors import EtlError
+from etl.lake import Lake
+
+log = logging.getLogger("etl.outputs")
+
+
+def _partition_name(row, by: list[str]) -> str:
+    return "/".join(f"{column}={row[column]}" for column in by)
+
+
+def replace_partitions(lake: Lake, df: DataFrame, uri: str, by: list[str], owned: list[str]) -> int:
+    """Write df partitioned by `by` with dynamic overwrite; return the rows verified on storage.
+
+    `owned` are glob patterns (relative to uri) of the partitions this run is responsible for:
+    any of them that the new data leaves empty is deleted, so a re-run never leaves stale rows.
+    Give a cached df: it is counted per partition, written, then the written rows are counted back.
+    """
+    counts = {_partition_name(row, by): row["count"] for row in df.groupBy(*by).count().collect()}
+    expected = sum(counts.values())
+    if counts:
+        df.repartition(*by).write.mode("overwrite").partitionBy(*by).parquet(uri)
+    fs, base = lake.filesystem(uri)
+    for pattern in owned:
+        for status in fs.globStatus(lake.filesystem(f"{uri}/{pattern}")[1]) or []:
+            name = "/".join(status.getPath().toString().split("/")[-len(by) :])
+            if name not in counts:
+                log.info("removing stale partition %s/%s", uri, name)
+                fs.delete(status.getPath(), True)
+    written = 0
+    if counts:
+        paths = [f"{uri}/{name}" for name in counts]
+        written = lake.spark.read.option("basePath", uri).parquet(*paths).count()
+    if written != expected:
+        raise EtlError(f"{uri}: wrote {expected} rows but {written} are on storage")
+    log.info("%s: %d rows in %d partitions", uri, written, len(counts))
+    return written
+
+
+def replace_all(lake: Lake, df: DataFrame, uri: str) -> int:
+    """Replace an unpartitioned dataset (a dimension snapshot) and verify its row count."""
+    expected = df.count()
+    df.coalesce(1).write.mode("overwrite").parquet(uri)
+    written = lake.read(uri).count()
+    if written != expected:
+        raise EtlError(f"{uri}: wrote {expected} rows but {written} are on storage")
+    log.info("%s: %d rows", uri, written)
+    return written

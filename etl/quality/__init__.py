@@ -1,0 +1,1 @@
+"""Data quality checks and the JSON report the portal reads."""
