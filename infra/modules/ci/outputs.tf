@@ -1,0 +1,9 @@
+output "role_arn" {
+  description = "Role the GitHub workflow assumes (repository variable AWS_SYNC_ROLE_ARN)."
+  value       = aws_iam_role.sync.arn
+}
+
+output "oidc_provider_arn" {
+  description = "GitHub OIDC provider of the account."
+  value       = local.oidc_provider_arn
+}

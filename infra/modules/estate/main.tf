@@ -1,0 +1,132 @@
+# The whole estate of one environment; envs/<env> choose sizes and account-specific values.
+data "aws_region" "current" {}
+
+locals {
+  name              = "${var.project}-${var.environment}"
+  metrics_namespace = "BuildItAll/Platform"
+}
+
+module "kms" {
+  source = "../kms"
+
+  name                    = local.name
+  deletion_window_in_days = var.environment == "prod" ? 30 : 7
+}
+
+module "network" {
+  source = "../network"
+
+  name               = local.name
+  availability_zones = var.availability_zones
+  kms_key_arn        = module.kms.key_arn
+}
+
+module "vpn" {
+  source = "../vpn"
+
+  name                        = local.name
+  vpc_id                      = module.network.vpc_id
+  vpc_cidr                    = module.network.vpc_cidr
+  subnet_ids                  = module.network.private_subnet_ids
+  dns_server                  = module.network.dns_server
+  server_certificate_arn      = var.vpn_server_certificate_arn
+  server_certificate          = var.vpn_server_certificate
+  client_root_certificate_arn = var.vpn_client_root_certificate_arn
+  kms_key_arn                 = module.kms.key_arn
+}
+
+module "lake" {
+  source = "../lake"
+
+  bucket_name   = var.lake_bucket_name
+  force_destroy = var.force_destroy_buckets
+}
+
+module "emr" {
+  source = "../emr"
+
+  name              = local.name
+  vpc_id            = module.network.vpc_id
+  lake_bucket_name  = module.lake.bucket_name
+  lake_kms_key_arn  = module.lake.kms_key_arn
+  metrics_namespace = local.metrics_namespace
+}
+
+module "mwaa" {
+  source = "../mwaa"
+
+  name                          = local.name
+  environment_class             = var.mwaa_environment_class
+  max_workers                   = var.mwaa_max_workers
+  vpc_id                        = module.network.vpc_id
+  subnet_ids                    = module.network.private_subnet_ids
+  web_client_security_group_ids = [module.vpn.security_group_id, module.portal.security_group_id]
+  lake_bucket_name              = module.lake.bucket_name
+  lake_kms_key_arn              = module.lake.kms_key_arn
+  emr_role_arns                 = [module.emr.service_role_arn, module.emr.instance_role_arn]
+}
+
+module "rds" {
+  source = "../rds"
+
+  name                      = local.name
+  vpc_id                    = module.network.vpc_id
+  subnet_ids                = module.network.private_subnet_ids
+  client_security_group_ids = [module.portal.security_group_id]
+  instance_class            = var.rds_instance_class
+  multi_az                  = var.rds_multi_az
+  deletion_protection       = var.deletion_protection
+  kms_key_arn               = module.kms.key_arn
+}
+
+module "portal" {
+  source = "../portal"
+
+  name                       = local.name
+  vpc_id                     = module.network.vpc_id
+  subnet_ids                 = module.network.private_subnet_ids
+  vpn_security_group_id      = module.vpn.security_group_id
+  database_security_group_id = module.rds.security_group_id
+  domain_name                = var.portal_domain_name
+  certificate_arn            = var.portal_certificate_arn
+  image_tag                  = var.portal_image_tag
+  desired_count              = var.portal_desired_count
+  deletion_protection        = var.deletion_protection
+  lake_bucket_names          = [module.lake.bucket_name]
+  lake_kms_key_arn           = module.lake.kms_key_arn
+  mwaa_environment_name      = module.mwaa.environment_name
+  oidc_issuer                = var.oidc_issuer
+  oidc_client_id             = var.oidc_client_id
+  kms_key_arn                = module.kms.key_arn
+  access_logs_bucket_name    = module.lake.access_logs_bucket_name
+
+  database = {
+    host       = module.rds.endpoint
+    port       = module.rds.port
+    name       = module.rds.database_name
+    secret_arn = module.rds.master_user_secret_arn
+  }
+}
+
+module "monitoring" {
+  source = "../monitoring"
+
+  name                    = local.name
+  alert_emails            = var.alert_emails
+  metrics_namespace       = local.metrics_namespace
+  rds_instance_identifier = module.rds.instance_identifier
+  nat_gateway_ids         = module.network.nat_gateway_ids
+  monthly_budget_usd      = var.monthly_budget_usd
+  kms_key_arn             = module.kms.key_arn
+}
+
+module "ci" {
+  source = "../ci"
+
+  name                 = local.name
+  github_repository    = var.github_repository
+  create_oidc_provider = var.create_github_oidc_provider
+  oidc_provider_arn    = var.github_oidc_provider_arn
+  lake_bucket_name     = module.lake.bucket_name
+  lake_kms_key_arn     = module.lake.kms_key_arn
+}
