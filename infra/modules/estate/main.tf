@@ -64,6 +64,20 @@ module "mwaa" {
   lake_bucket_name              = module.lake.bucket_name
   lake_kms_key_arn              = module.lake.kms_key_arn
   emr_role_arns                 = [module.emr.service_role_arn, module.emr.instance_role_arn]
+
+  # Names the DAGs read (dags/builditall/settings.py, notify.py).
+  airflow_variables = {
+    platform_target                      = "aws"
+    lake_bucket                          = module.lake.bucket_name
+    emr_subnet_ids                       = join(",", module.network.private_subnet_ids)
+    emr_service_role                     = module.emr.service_role_name
+    emr_instance_profile                 = module.emr.instance_profile_name
+    emr_security_configuration           = module.emr.security_configuration_name
+    emr_primary_security_group_id        = module.emr.primary_security_group_id
+    emr_core_security_group_id           = module.emr.core_security_group_id
+    emr_service_access_security_group_id = module.emr.service_access_security_group_id
+    alert_emails                         = join(",", var.alert_emails)
+  }
 }
 
 module "rds" {

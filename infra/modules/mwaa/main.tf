@@ -10,6 +10,21 @@ locals {
   partition        = data.aws_partition.current.partition
   lake_arn         = "arn:${local.partition}:s3:::${var.lake_bucket_name}"
   environment_arn  = "arn:${local.partition}:airflow:${local.region}:${local.account_id}:environment/${local.environment_name}"
+  variables_prefix = "/${var.name}/airflow/variables"
+}
+
+# Airflow Variables as parameters: apply once and the DAGs find their settings, with no manual
+# step in the UI. Identifiers rather than secrets, but encrypted all the same: it costs nothing
+# (the backend asks for decryption) and the execution role already holds the key.
+resource "aws_ssm_parameter" "airflow_variable" {
+  for_each = var.airflow_variables
+
+  name   = "${local.variables_prefix}/${each.key}"
+  type   = "SecureString"
+  key_id = var.lake_kms_key_arn
+  value  = each.value
+
+  tags = local.tags
 }
 
 resource "aws_s3_object" "requirements" {
@@ -67,6 +82,12 @@ data "aws_iam_policy_document" "execution" {
     sid       = "ReadPipelineOutputs"
     actions   = ["s3:GetObject"]
     resources = [for p in var.dag_readable_prefixes : "${local.lake_arn}/${p}/*"]
+  }
+
+  statement {
+    sid       = "ReadAirflowVariables"
+    actions   = ["ssm:GetParameter"]
+    resources = ["arn:${local.partition}:ssm:${local.region}:${local.account_id}:parameter${local.variables_prefix}/*"]
   }
 
   statement {
@@ -222,6 +243,13 @@ resource "aws_mwaa_environment" "this" {
 
   airflow_configuration_options = {
     "core.load_examples" = "false"
+    "secrets.backend"    = "airflow.providers.amazon.aws.secrets.systems_manager.SystemsManagerParameterStoreBackend"
+    # Variables only; connections stay in the metadata database (aws_default is the execution role).
+    "secrets.backend_kwargs" = jsonencode({
+      variables_prefix   = local.variables_prefix
+      connections_prefix = null
+      config_prefix      = null
+    })
   }
 
   network_configuration {

@@ -27,3 +27,8 @@ output "airflow_version" {
   description = "Airflow version of the environment."
   value       = aws_mwaa_environment.this.airflow_version
 }
+
+output "airflow_variables_prefix" {
+  description = "SSM Parameter Store path holding the Airflow Variables."
+  value       = local.variables_prefix
+}

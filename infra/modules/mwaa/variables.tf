@@ -95,6 +95,17 @@ variable "dag_readable_prefixes" {
   default     = ["quality", "logs"]
 }
 
+variable "airflow_variables" {
+  description = "Airflow Variables the DAGs read at run time (settings.py: platform_target, lake_bucket, emr_*), served from SSM Parameter Store by the secrets backend."
+  type        = map(string)
+  default     = {}
+
+  validation {
+    condition     = alltrue([for k in keys(var.airflow_variables) : can(regex("^[a-z][a-z0-9_]*$", k))])
+    error_message = "airflow_variables keys must be lower-case snake_case names."
+  }
+}
+
 variable "log_level" {
   description = "Level of the scheduler, worker, web server and DAG processing logs."
   type        = string
