@@ -1,0 +1,83 @@
+"""The address plan of the issue, and the network pieces every private service depends on."""
+
+from ipaddress import ip_network
+from itertools import combinations
+
+import pytest
+
+
+@pytest.fixture(scope="module")
+def plan(modules, estate):
+    network = modules["network"].variables
+    call = estate["modules/estate"].module_calls["network"].body
+    # The estate keeps the module's defaults; a test below makes sure it does not override them.
+    overridden = {"vpc_cidr", "public_subnet_cidrs", "private_subnet_cidrs"} & set(call)
+    assert not overridden, f"the estate overrides {overridden}; update the plan in README and here"
+    return {
+        "vpc": ip_network(network["vpc_cidr"]["default"]),
+        "public": [ip_network(c) for c in network["public_subnet_cidrs"]["default"]],
+        "private": [ip_network(c) for c in network["private_subnet_cidrs"]["default"]],
+        "vpn_clients": ip_network(modules["vpn"].variables["client_cidr"]["default"]),
+    }
+
+
+def test_address_plan_is_the_one_agreed(plan):
+    assert plan["vpc"] == ip_network("10.100.0.0/16")
+    assert plan["public"] == [ip_network("10.100.0.0/24"), ip_network("10.100.1.0/24")]
+    assert plan["private"] == [ip_network("10.100.3.0/24"), ip_network("10.100.4.0/24")]
+    assert plan["vpn_clients"] == ip_network("10.0.0.0/16")
+
+
+def test_subnets_sit_inside_the_vpc_and_never_overlap(plan):
+    subnets = plan["public"] + plan["private"]
+    assert all(s.subnet_of(plan["vpc"]) for s in subnets)
+    for a, b in combinations(subnets, 2):
+        assert not a.overlaps(b), f"{a} overlaps {b}"
+
+
+def test_vpn_client_range_stays_clear_of_the_vpc(plan):
+    assert not plan["vpn_clients"].overlaps(plan["vpc"])
+    assert 12 <= plan["vpn_clients"].prefixlen <= 22  # what Client VPN accepts
+
+
+def test_one_nat_gateway_with_its_own_address_per_zone(modules):
+    network = modules["network"]
+    for type_, name in [("aws_nat_gateway", "this"), ("aws_eip", "nat"), ("aws_route_table", "private")]:
+        assert network.resource(type_, name).body["for_each"] == "${local.zones}"
+    route = network.resource("aws_route", "private_nat").body
+    assert route["nat_gateway_id"] == "${aws_nat_gateway.this[each.key].id}"
+    assert network.locals["zones"] == "${{for i, az in var.availability_zones : az => i}}"
+
+
+def test_public_subnets_give_no_public_addresses(modules):
+    assert modules["network"].resource("aws_subnet", "public").body["map_public_ip_on_launch"] is False
+
+
+def test_endpoints_cover_what_private_services_call(modules):
+    network = modules["network"]
+    services = set(network.variables["interface_endpoint_services"]["default"])
+    assert {"logs", "secretsmanager", "sqs", "elasticmapreduce", "monitoring", "airflow.api", "airflow.env"} <= services
+    assert network.resource("aws_vpc_endpoint", "s3").body["vpc_endpoint_type"] == "Gateway"
+    assert network.resource("aws_vpc_endpoint", "interface").body["private_dns_enabled"] is True
+
+
+def test_vpc_traffic_is_logged(modules):
+    flow = modules["network"].resource("aws_flow_log", "this").body
+    assert flow["traffic_type"] == "ALL" and flow["vpc_id"] == "${aws_vpc.this.id}"
+
+
+def test_vpn_is_split_tunnel_certificate_only_and_limited_to_the_vpc(modules):
+    vpn = modules["vpn"]
+    endpoint = vpn.resource("aws_ec2_client_vpn_endpoint", "this").body
+    assert endpoint["split_tunnel"] is True
+    assert [a["type"] for a in endpoint["authentication_options"]] == ["certificate-authentication"]
+    assert endpoint["connection_log_options"][0]["enabled"] is True
+    (rule,) = vpn.resources("aws_ec2_client_vpn_authorization_rule")
+    assert rule.body["target_network_cidr"] == "${var.vpc_cidr}"
+
+
+def test_no_configuration_reads_files(estate):
+    """Certificates and keys come from variables or ACM, so none can sit committed beside the code."""
+    for name, tf in estate.items():
+        for function in ("file(", "filebase64(", "templatefile("):
+            assert function not in tf.text(), f"{name} calls {function})"
