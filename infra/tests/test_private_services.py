@@ -1,7 +1,6 @@
 """Databases, clusters, Airflow and the portal stay off the internet, encrypted, and recoverable."""
 
 import re
-from pathlib import Path
 
 from infra.tests.estate import REPO
 
@@ -101,13 +100,3 @@ def test_sensitive_inputs_are_marked(estate):
         for var, body in tf.variables.items():
             if "private_key" in str(body.get("type", "")):
                 assert body.get("sensitive") is True, f"{name}: {var}"
-
-
-def test_readme_documents_every_module_input_and_output(modules):
-    readme = (Path(__file__).resolve().parents[1] / "README.md").read_text()
-    for name, tf in modules.items():
-        section = readme.split(f"### {name}\n", 1)
-        assert len(section) == 2, f"README has no '### {name}' section"
-        body = section[1].split("\n### ", 1)[0]
-        missing = [n for n in [*tf.variables, *tf.outputs] if f"`{n}`" not in body]
-        assert not missing, f"README section {name} does not mention {missing}"

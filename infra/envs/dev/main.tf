@@ -13,7 +13,7 @@ module "estate" {
   rds_multi_az           = false
   deletion_protection    = false
   portal_desired_count   = 2
-  monthly_budget_usd     = 1500
+  monthly_budget_usd     = 1200
 
   vpn_server_certificate_arn  = var.vpn_server_certificate_arn
   vpn_server_certificate      = var.vpn_server_certificate

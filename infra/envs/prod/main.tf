@@ -12,7 +12,7 @@ module "estate" {
   rds_multi_az           = true
   deletion_protection    = true
   portal_desired_count   = 2
-  monthly_budget_usd     = 4000
+  monthly_budget_usd     = 2000
 
   vpn_server_certificate_arn  = var.vpn_server_certificate_arn
   vpn_server_certificate      = var.vpn_server_certificate
