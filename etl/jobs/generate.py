@@ -43,10 +43,14 @@ def sizes(scale: float) -> dict[str, int]:
     return {name: max(MIN_ROWS[name], round(rows * scale)) for name, rows in BASE.items()}
 
 
-def content_hash(df: DataFrame) -> str:
-    """Order-independent hash of every row: equal for equal data however it was partitioned."""
+def count_and_hash(df: DataFrame) -> tuple[int, str]:
+    """Row count and an order-independent hash of every row, in one pass.
+
+    The hash is equal for equal data however it was partitioned or ordered in the files.
+    """
     row_hash = F.xxhash64(*[F.col(c) for c in df.columns]).cast("decimal(20,0)")
-    return str(df.agg(F.sum(row_hash)).first()[0] or 0)
+    rows, total = df.agg(F.count(F.lit(1)), F.sum(row_hash)).first()
+    return rows, str(total or 0)
 
 
 def write_dataset(lake: Lake, name: str, df: DataFrame) -> dict:
@@ -57,8 +61,8 @@ def write_dataset(lake: Lake, name: str, df: DataFrame) -> dict:
     df = conform(df, RAW[name])
     writer = (df.repartition(partition) if partition else df.coalesce(1)).write.mode("overwrite")
     (writer.partitionBy(partition) if partition else writer).parquet(path)
-    written = lake.read(path)
-    rows = written.count()
+    written = conform(lake.read(path), RAW[name])
+    rows, digest = count_and_hash(written)
     size, files = lake.size(path)
     log.info(
         "raw/%s: %d rows, %d bytes in %d files (%.1f s)", name, rows, size, files, time.monotonic() - started
@@ -69,8 +73,8 @@ def write_dataset(lake: Lake, name: str, df: DataFrame) -> dict:
         "bytes": size,
         "files": files,
         "partitioned_by": partition,
-        "schema_hash": schema_hash(conform(written, RAW[name]).schema),
-        "content_hash": content_hash(conform(written, RAW[name])),
+        "schema_hash": schema_hash(written.schema),
+        "content_hash": digest,
     }
 
 
