@@ -11,6 +11,7 @@ const csv = z
 const schema = z
   .object({
     NODE_ENV: z.enum(["development", "test", "production"]).default("development"),
+    NEXT_PHASE: z.string().optional(),
     PLATFORM_MODE: z.enum(["local", "aws"]).default("local"),
     PORT: z.coerce.number().int().min(1).max(65535).default(3000),
 
@@ -40,7 +41,8 @@ const schema = z
     const need = (key: keyof typeof e, why: string) => {
       if (e[key] === undefined) ctx.addIssue({ code: "custom", path: [key], message: `${key} is required ${why}` });
     };
-    if (e.NODE_ENV === "production") {
+    // `next build` evaluates modules under NODE_ENV=production; secrets belong to the running server.
+    if (e.NODE_ENV === "production" && e.NEXT_PHASE !== "phase-production-build") {
       need("NEXTAUTH_SECRET", "in production");
       need("NEXTAUTH_URL", "in production");
       need("OIDC_ISSUER", "in production (local accounts are refused there)");

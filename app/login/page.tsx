@@ -1,0 +1,33 @@
+import type { Metadata } from "next";
+import { redirect } from "next/navigation";
+import { LoginForm } from "@/components/login-form";
+import { currentUser } from "@/lib/auth/current-user";
+import { localAccountsAllowed } from "@/lib/auth/options";
+import { env } from "@/lib/env";
+
+export const metadata: Metadata = { title: "Sign in" };
+
+/** Only same-site paths: an open redirect through ?callbackUrl= is refused. */
+function safeCallback(value: string | string[] | undefined): string {
+  const v = Array.isArray(value) ? value[0] : value;
+  return v && v.startsWith("/") && !v.startsWith("//") ? v : "/";
+}
+
+export default async function LoginPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const params = await searchParams;
+  const callbackUrl = safeCallback(params.callbackUrl);
+  if (await currentUser()) redirect(callbackUrl);
+  return (
+    <main className="flex min-h-screen items-center justify-center p-6">
+      <div className="w-full max-w-sm rounded-xl border border-slate-200 bg-white p-8 shadow-sm">
+        <p className="text-xs font-semibold uppercase tracking-wider text-sky-700">BuildItAll</p>
+        <h1 className="mt-1 text-xl font-semibold">Sign in to the data platform</h1>
+        <LoginForm
+          callbackUrl={callbackUrl}
+          local={localAccountsAllowed()}
+          sso={Boolean(env.OIDC_ISSUER && env.OIDC_CLIENT_ID)}
+        />
+      </div>
+    </main>
+  );
+}

@@ -1,0 +1,10 @@
+import next from "eslint-config-next/core-web-vitals";
+import nextTs from "eslint-config-next/typescript";
+
+export default [
+  ...next,
+  ...nextTs,
+  {
+    ignores: [".next/**", "node_modules/**", ".venv/**", ".venv-checkov/**", ".platform/**", "lib/generated/**", "next-env.d.ts", "playwright-report/**", "test-results/**"],
+  },
+];

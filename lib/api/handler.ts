@@ -1,0 +1,132 @@
+import { NextResponse, type NextRequest } from "next/server";
+import { z } from "zod";
+import { recordAudit } from "@/lib/audit";
+import { userFromRequest, type PortalUser } from "@/lib/auth/current-user";
+import { hasRole, type Role } from "@/lib/auth/roles";
+import { ApiError, fromZodError, toErrorResponse, type ErrorCode } from "./errors";
+import { rateLimit } from "./rate-limit";
+import { isSameOrigin } from "./same-origin";
+
+export type Method = "get" | "post" | "put" | "patch" | "delete";
+type AnyObject = z.ZodObject<z.ZodRawShape>;
+
+/** One route of the JSON API: its contract (also the source of /api/openapi.json) and its guards. */
+export interface RouteSpec<
+  P extends AnyObject | undefined = undefined,
+  Q extends AnyObject | undefined = undefined,
+  B extends z.ZodType | undefined = undefined,
+  R extends z.ZodType = z.ZodType,
+> {
+  method: Method;
+  /** OpenAPI form, e.g. /api/dags/{dagId}/runs */
+  path: string;
+  summary: string;
+  tag: string;
+  /** "public" needs no session; a role needs that role or a higher one. */
+  access: "public" | Role;
+  params?: P;
+  query?: Q;
+  body?: B;
+  response: R;
+  status?: number;
+  /** Errors the business step can answer with, beyond those of the guards (documented in OpenAPI). */
+  errors?: ErrorCode[];
+  /** Every mutation names what it changes; the audit event is written after the change. */
+  audit?: (input: Input<P, Q, B>) => { action: string; target: string };
+}
+
+type Infer<T> = T extends z.ZodType ? z.output<T> : undefined;
+export type Input<P, Q, B> = { params: Infer<P>; query: Infer<Q>; body: Infer<B> };
+
+export interface Context<P, Q, B> {
+  input: Input<P, Q, B>;
+  user: PortalUser | null;
+  requestId: string;
+  req: NextRequest;
+}
+
+export function defineRoute<
+  P extends AnyObject | undefined = undefined,
+  Q extends AnyObject | undefined = undefined,
+  B extends z.ZodType | undefined = undefined,
+  R extends z.ZodType = z.ZodType,
+>(spec: RouteSpec<P, Q, B, R>): RouteSpec<P, Q, B, R> {
+  return spec;
+}
+
+const MUTATIONS_PER_MINUTE = 60;
+
+function parse<T extends z.ZodType | undefined>(schema: T, value: unknown, where: string): Infer<T> {
+  if (!schema) return undefined as Infer<T>;
+  const result = schema.safeParse(value);
+  if (!result.success) throw fromZodError(where, result.error);
+  return result.data as Infer<T>;
+}
+
+async function readJson(req: NextRequest): Promise<unknown> {
+  const text = await req.text();
+  if (!text) return undefined;
+  try {
+    return JSON.parse(text);
+  } catch {
+    throw new ApiError("bad_request", "The request body is not valid JSON.");
+  }
+}
+
+/**
+ * Wraps a route handler: CSRF and content-type checks for mutations, session and role,
+ * input validation, per-user rate limit, audit, and the one error shape. The body of `fn`
+ * does only the business step.
+ */
+export function handle<P extends AnyObject | undefined, Q extends AnyObject | undefined, B extends z.ZodType | undefined, R extends z.ZodType>(
+  spec: RouteSpec<P, Q, B, R>,
+  fn: (ctx: Context<P, Q, B>) => Promise<z.input<R>>,
+) {
+  const mutating = spec.method !== "get";
+  return async (req: NextRequest, route?: { params: Promise<Record<string, string | string[]>> }) => {
+    const requestId = crypto.randomUUID();
+    let audited: { action: string; target: string; params: unknown; actor: string } | null = null;
+    try {
+      if (mutating) {
+        if (!isSameOrigin(req.headers, req.url)) {
+          throw new ApiError("forbidden", "Cross-site request refused: Origin is not the portal's own.");
+        }
+        const type = req.headers.get("content-type")?.split(";")[0]?.trim().toLowerCase();
+        if (type !== "application/json") {
+          throw new ApiError("unsupported_media_type", "Send the request body as application/json.");
+        }
+      }
+
+      const user = spec.access === "public" ? null : await userFromRequest(req);
+      if (spec.access !== "public") {
+        if (!user) throw new ApiError("unauthorized", "Sign in first.");
+        if (!hasRole(user.role, spec.access)) {
+          throw new ApiError("forbidden", `This needs the ${spec.access} role; you are ${user.role}.`);
+        }
+      }
+
+      const input = {
+        params: parse(spec.params, route ? await route.params : {}, "path"),
+        query: parse(spec.query, Object.fromEntries(req.nextUrl.searchParams), "query"),
+        body: parse(spec.body, spec.body ? await readJson(req) : undefined, "body"),
+      } as Input<P, Q, B>;
+
+      if (mutating && user) {
+        const wait = await rateLimit(`mutation:${user.id}`, MUTATIONS_PER_MINUTE, 60_000);
+        if (wait > 0) throw new ApiError("too_many_requests", `Too many changes; try again in ${wait} s.`);
+      }
+      if (spec.audit && user) {
+        audited = { ...spec.audit(input), params: { ...(input.params as object | undefined), ...(input.body as object | undefined) }, actor: user.email };
+      }
+
+      const result = spec.response.parse(await fn({ input, user, requestId, req }));
+      if (audited) await recordAudit({ ...audited, result: "ok", requestId });
+      return NextResponse.json(result, { status: spec.status ?? 200, headers: { "x-request-id": requestId } });
+    } catch (err) {
+      if (audited) await recordAudit({ ...audited, result: "error", requestId }).catch(() => undefined);
+      const { status, body } = toErrorResponse(err, requestId);
+      const headers: Record<string, string> = { "x-request-id": requestId };
+      return NextResponse.json(body, { status, headers });
+    }
+  };
+}

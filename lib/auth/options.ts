@@ -1,0 +1,117 @@
+import type { NextAuthOptions } from "next-auth";
+import type { Provider } from "next-auth/providers/index";
+import CredentialsProvider from "next-auth/providers/credentials";
+import { z } from "zod";
+import { prisma } from "@/lib/db";
+import { env } from "@/lib/env";
+import { rateLimit } from "@/lib/api/rate-limit";
+import { verifyPassword } from "./password";
+import { isRole } from "./roles";
+
+const SIGN_IN_LIMIT = { perEmail: 10, perAddress: 30, windowMs: 15 * 60_000 };
+
+const Credentials = z.object({
+  // Local accounts live under the "local" host, which z.email() rejects for having no TLD.
+  email: z
+    .string()
+    .max(254)
+    .regex(/^[^\s@]+@[^\s@]+$/)
+    .transform((s) => s.toLowerCase()),
+  password: z.string().min(1).max(1024),
+});
+
+/** Local accounts exist for the embedded estate only; production signs in through the IdP. */
+export const localAccountsAllowed = () => env.NODE_ENV !== "production";
+
+export function authSecret(): string {
+  if (!env.NEXTAUTH_SECRET) {
+    throw new Error("NEXTAUTH_SECRET is not set (npm run up generates one under .platform/).");
+  }
+  return env.NEXTAUTH_SECRET;
+}
+
+function clientAddress(headers: Record<string, string | string[] | undefined> | undefined): string {
+  const forwarded = headers?.["x-forwarded-for"];
+  const first = (Array.isArray(forwarded) ? forwarded[0] : forwarded)?.split(",")[0]?.trim();
+  return first || "unknown";
+}
+
+const localAccounts = CredentialsProvider({
+  id: "local",
+  name: "Local account",
+  credentials: { email: { label: "Email", type: "email" }, password: { label: "Password", type: "password" } },
+  async authorize(raw, req) {
+    if (!localAccountsAllowed()) throw new Error("Local accounts are disabled in production.");
+    const parsed = Credentials.safeParse(raw);
+    if (!parsed.success) throw new Error("Enter an email address and a password.");
+    const { email, password } = parsed.data;
+
+    const waits = await Promise.all([
+      rateLimit(`signin:email:${email}`, SIGN_IN_LIMIT.perEmail, SIGN_IN_LIMIT.windowMs),
+      rateLimit(`signin:ip:${clientAddress(req?.headers)}`, SIGN_IN_LIMIT.perAddress, SIGN_IN_LIMIT.windowMs),
+    ]);
+    const wait = Math.max(...waits);
+    if (wait > 0) throw new Error(`Too many sign-in attempts. Try again in ${Math.ceil(wait / 60)} minutes.`);
+
+    const user = await prisma.user.findUnique({ where: { email } });
+    const ok = user?.passwordHash && !user.disabled && (await verifyPassword(password, user.passwordHash));
+    if (!user || !ok) throw new Error("Wrong email or password.");
+    return { id: user.id, email: user.email, name: user.name ?? user.email, role: user.role };
+  },
+});
+
+function oidcProvider(): Provider | null {
+  if (!env.OIDC_ISSUER || !env.OIDC_CLIENT_ID || !env.OIDC_CLIENT_SECRET) return null;
+  return {
+    id: "oidc",
+    name: "Company sign-in",
+    type: "oauth",
+    wellKnown: `${env.OIDC_ISSUER.replace(/\/$/, "")}/.well-known/openid-configuration`,
+    clientId: env.OIDC_CLIENT_ID,
+    clientSecret: env.OIDC_CLIENT_SECRET,
+    authorization: { params: { scope: "openid email profile" } },
+    idToken: true,
+    checks: ["pkce", "state"],
+    profile(p: { sub: string; email?: string; name?: string }) {
+      return { id: p.sub, email: p.email ?? "", name: p.name ?? p.email ?? p.sub };
+    },
+  };
+}
+
+export const authOptions: NextAuthOptions = {
+  secret: env.NEXTAUTH_SECRET,
+  session: { strategy: "jwt", maxAge: 8 * 60 * 60 },
+  pages: { signIn: "/login", error: "/login" },
+  providers: [...(localAccountsAllowed() ? [localAccounts] : []), ...[oidcProvider()].filter((p) => p !== null)],
+  callbacks: {
+    async signIn({ user, account }) {
+      if (account?.provider !== "oidc") return true;
+      const email = user.email?.toLowerCase();
+      if (!email) return false;
+      // First sign-in through the IdP creates a viewer; an admin grants more.
+      const row = await prisma.user.upsert({
+        where: { email },
+        create: { email, name: user.name ?? null, role: "viewer" },
+        update: {},
+      });
+      return !row.disabled;
+    },
+    async jwt({ token, user }) {
+      if (user?.email) {
+        const row = await prisma.user.findUnique({ where: { email: user.email.toLowerCase() } });
+        if (row) {
+          token.uid = row.id;
+          token.role = row.role;
+        }
+      }
+      return token;
+    },
+    async session({ session, token }) {
+      if (session.user && typeof token.uid === "string" && isRole(token.role)) {
+        session.user.id = token.uid;
+        session.user.role = token.role;
+      }
+      return session;
+    },
+  },
+};

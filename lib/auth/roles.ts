@@ -1,0 +1,26 @@
+/** Roles are ordered: each one can do everything the ones before it can. */
+export const ROLES = ["viewer", "engineer", "lead", "admin"] as const;
+export type Role = (typeof ROLES)[number];
+
+export function hasRole(actual: Role, required: Role): boolean {
+  return ROLES.indexOf(actual) >= ROLES.indexOf(required);
+}
+
+export function isRole(value: unknown): value is Role {
+  return typeof value === "string" && (ROLES as readonly string[]).includes(value);
+}
+
+/** The portal's sections, the least role that may see each, in navigation order. */
+export const SECTIONS = [
+  { href: "/lake", label: "Lake", role: "viewer" },
+  { href: "/pipelines", label: "Pipelines", role: "viewer" },
+  { href: "/clusters", label: "Clusters", role: "viewer" },
+  { href: "/costs", label: "Costs", role: "lead" },
+  { href: "/runs", label: "Runs", role: "viewer" },
+  { href: "/audit", label: "Audit", role: "admin" },
+  { href: "/status", label: "Status", role: "viewer" },
+] as const satisfies readonly { href: string; label: string; role: Role }[];
+
+export function sectionsFor(role: Role) {
+  return SECTIONS.filter((s) => hasRole(role, s.role));
+}

@@ -1,0 +1,60 @@
+import { env } from "@/lib/env";
+import { ApiError } from "@/lib/api/errors";
+import type { Clusters } from "./clusters/port";
+import type { Lake } from "./lake/port";
+import type { Metrics } from "./metrics/port";
+import type { Orchestrator } from "./orchestrator/port";
+
+export type Mode = "local" | "aws";
+
+export interface Ports {
+  lake: Lake;
+  orchestrator: Orchestrator;
+  clusters: Clusters;
+  metrics: Metrics;
+}
+export type PortName = keyof Ports;
+export const PORT_NAMES: readonly PortName[] = ["lake", "orchestrator", "clusters", "metrics"];
+
+export const PORT_LABELS: Record<PortName, string> = {
+  lake: "Lake",
+  orchestrator: "Orchestrator (Airflow)",
+  clusters: "Clusters (Spark / EMR)",
+  metrics: "Metrics & cost",
+};
+
+/** Adapters register here as they are built; a port without one is reported as missing, not faked. */
+const ADAPTERS: Record<Mode, { [K in PortName]?: () => Ports[K] }> = {
+  local: {},
+  aws: {},
+};
+
+export type Platform = { mode: Mode } & { [K in PortName]: Ports[K] | null };
+
+let platform: Platform | undefined;
+
+/** Built once from configuration at start-up. */
+export function getPlatform(): Platform {
+  if (!platform) {
+    const mode = env.PLATFORM_MODE;
+    const make = ADAPTERS[mode];
+    platform = {
+      mode,
+      lake: make.lake?.() ?? null,
+      orchestrator: make.orchestrator?.() ?? null,
+      clusters: make.clusters?.() ?? null,
+      metrics: make.metrics?.() ?? null,
+    };
+  }
+  return platform;
+}
+
+/** For route handlers: the port, or a 501 that says plainly which adapter is missing. */
+export function requirePort<K extends PortName>(name: K): Ports[K] {
+  const p = getPlatform();
+  const port = p[name];
+  if (!port) {
+    throw new ApiError("not_implemented", `The ${p.mode} ${PORT_LABELS[name]} adapter is not available yet.`);
+  }
+  return port as Ports[K];
+}

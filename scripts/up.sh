@@ -1,0 +1,97 @@
+#!/usr/bin/env bash
+# `npm run up`: the whole local estate in one command — setup, embedded Postgres,
+# migrations, seeded accounts, the portal. Ctrl-C (or SIGTERM) stops everything it started.
+# Overrides: PORT, PLATFORM_HOME, EMBEDDED_PG_PORT, DATABASE_URL (skip PGlite), LOCAL_SEED_PASSWORD.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export NEXT_TELEMETRY_DISABLED=1
+export NODE_OPTIONS="${NODE_OPTIONS:+$NODE_OPTIONS }--import $PWD/lib/server/method-guard.mjs"
+ROOT=$PWD
+
+say() { printf '\033[1m[up]\033[0m %s\n' "$*"; }
+
+children=()
+stop_all() {
+  trap - INT TERM EXIT
+  if ((${#children[@]})); then
+    say "stopping"
+    for pid in "${children[@]}"; do kill -TERM -- "-$pid" 2>/dev/null || kill -TERM "$pid" 2>/dev/null || true; done
+    for pid in "${children[@]}"; do wait "$pid" 2>/dev/null || true; done
+  fi
+}
+trap stop_all EXIT
+trap 'exit 130' INT
+trap 'exit 143' TERM
+
+# Each service in a process group of its own, so stopping it stops its children too.
+start() { set -m; "$@" & children+=("$!"); set +m; }
+
+wait_for() { # <what> <seconds> <command...>
+  local what=$1 limit=$2; shift 2
+  for ((i = 0; i < limit * 5; i++)); do
+    "$@" >/dev/null 2>&1 && return 0
+    for pid in "${children[@]}"; do kill -0 "$pid" 2>/dev/null || { say "$what exited"; exit 1; }; done
+    sleep 0.2
+  done
+  say "$what did not answer within ${limit}s"; exit 1
+}
+
+bash scripts/setup.sh
+
+export PORT=${PORT:-3000}
+export PLATFORM_HOME=${PLATFORM_HOME:-$ROOT/.platform}
+export EMBEDDED_PG_PORT=${EMBEDDED_PG_PORT:-5433}
+export NEXTAUTH_URL=${NEXTAUTH_URL:-http://localhost:$PORT}
+mkdir -p "$PLATFORM_HOME"
+if [[ ! -s "$PLATFORM_HOME/nextauth-secret" ]]; then
+  (umask 077 && openssl rand -base64 48 | tr -d '\n' > "$PLATFORM_HOME/nextauth-secret")
+fi
+export NEXTAUTH_SECRET=${NEXTAUTH_SECRET:-$(cat "$PLATFORM_HOME/nextauth-secret")}
+
+if [[ -z "${DATABASE_URL:-}" ]]; then
+  say "starting the embedded Postgres (PGlite, $PLATFORM_HOME/pg) on 127.0.0.1:$EMBEDDED_PG_PORT"
+  start npx tsx scripts/db/pglite-server.ts
+  wait_for "the embedded Postgres" 60 bash -c "exec 3<>/dev/tcp/127.0.0.1/$EMBEDDED_PG_PORT"
+fi
+
+say "migrating the run-history database"
+npm run --silent db:migrate
+say "seeding the local accounts"
+npm run --silent db:seed
+
+if [[ "${PORTAL_SERVE:-dev}" == built ]]; then
+  # The built portal, as the end-to-end tests run it: rebuilt only when its sources changed.
+  build_stamp=$(git ls-files -z -co --exclude-standard -- app components lib public types proxy.ts next.config.js \
+    postcss.config.mjs tsconfig.json package-lock.json prisma/schema.prisma | grep -zv '^lib/generated/' |
+    xargs -0 sha256sum | sha256sum | cut -d' ' -f1)
+  if [[ ! -f .next/BUILD_ID || "$(cat .next/.build-stamp 2>/dev/null)" != "$build_stamp" ]]; then
+    say "building the portal"
+    npx next build >"$PLATFORM_HOME/build.log" 2>&1 || { tail -40 "$PLATFORM_HOME/build.log"; exit 1; }
+    echo "$build_stamp" > .next/.build-stamp
+  fi
+  say "starting the built portal"
+  # Not production: the seeded local accounts are refused under NODE_ENV=production.
+  start env NODE_ENV=test npx next start --port "$PORT" --hostname 127.0.0.1
+else
+  # A development estate: next dev, so the portal reloads as its code changes.
+  say "starting the portal (next dev)"
+  start npx next dev --port "$PORT" --hostname 127.0.0.1
+fi
+wait_for "the portal" 60 curl -fsS "http://127.0.0.1:$PORT/api/health"
+
+if [[ "${PORTAL_SERVE:-dev}" != built ]]; then
+  # next dev compiles a page on its first visit; visit each once now so the user doesn't wait.
+  (for page in login / lake pipelines clusters costs runs audit status; do
+    curl -fsS -o /dev/null "http://127.0.0.1:$PORT/${page#/}" 2>/dev/null || true
+  done) &
+fi
+
+cat <<MSG
+
+  The portal is up: $NEXTAUTH_URL
+  Sign in with viewer@local, engineer@local, lead@local or admin@local and the password
+  printed when the accounts were first seeded (or LOCAL_SEED_PASSWORD if you set it).
+  Ctrl-C stops everything.
+
+MSG
+wait -n "${children[@]}"
