@@ -5,6 +5,6 @@ export default [
   ...next,
   ...nextTs,
   {
-    ignores: [".next/**", "node_modules/**", ".venv/**", ".venv-checkov/**", ".platform/**", "lib/generated/**", "next-env.d.ts", "playwright-report/**", "test-results/**"],
+    ignores: [".next/**", ".next-*/**", "node_modules/**", ".venv/**", ".venv-checkov/**", ".platform/**", "lib/generated/**", "next-env.d.ts", "playwright-report/**", "test-results/**"],
   },
 ];

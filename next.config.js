@@ -9,6 +9,8 @@ const securityHeaders = [
 
 /** @type {import('next').NextConfig} */
 const nextConfig = {
+  // Separate build folders let several estates (a developer's, an end-to-end run) build side by side.
+  distDir: process.env.NEXT_DIST_DIR || ".next",
   poweredByHeader: false,
   // `npm test` runs tsc over the whole tree; the build need not type-check it a second time.
   typescript: { ignoreBuildErrors: true },

@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # A fresh local estate for the end-to-end tests and the API fuzz run: its own PLATFORM_HOME,
 # ports and seed password, so the developer's .platform/ is never touched.
+# E2E_HOME, E2E_PORT, E2E_PG_PORT and NEXT_DIST_DIR let two runs share a machine.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-export PLATFORM_HOME=$PWD/.platform/e2e
+export PLATFORM_HOME=${E2E_HOME:-$PWD/.platform/e2e}
 rm -rf "$PLATFORM_HOME"
 export PORT=${E2E_PORT:-3100}
 export EMBEDDED_PG_PORT=${E2E_PG_PORT:-5499}

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # `npm run up`: the whole local estate in one command — setup, embedded Postgres,
 # migrations, seeded accounts, the portal. Ctrl-C (or SIGTERM) stops everything it started.
-# Overrides: PORT, PLATFORM_HOME, EMBEDDED_PG_PORT, DATABASE_URL (skip PGlite), LOCAL_SEED_PASSWORD.
+# Overrides: PORT, PLATFORM_HOME, EMBEDDED_PG_PORT, DATABASE_URL (skip PGlite), LOCAL_SEED_PASSWORD,
+# PORTAL_SERVE=built (the production build instead of next dev), NEXT_DIST_DIR.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export NEXT_TELEMETRY_DISABLED=1
@@ -64,10 +65,11 @@ if [[ "${PORTAL_SERVE:-dev}" == built ]]; then
   build_stamp=$(git ls-files -z -co --exclude-standard -- app components lib public types proxy.ts next.config.js \
     postcss.config.mjs tsconfig.json package-lock.json prisma/schema.prisma | grep -zv '^lib/generated/' |
     xargs -0 sha256sum | sha256sum | cut -d' ' -f1)
-  if [[ ! -f .next/BUILD_ID || "$(cat .next/.build-stamp 2>/dev/null)" != "$build_stamp" ]]; then
+  dist=${NEXT_DIST_DIR:-.next}
+  if [[ ! -f $dist/BUILD_ID || "$(cat "$dist/.build-stamp" 2>/dev/null)" != "$build_stamp" ]]; then
     say "building the portal"
     npx next build >"$PLATFORM_HOME/build.log" 2>&1 || { tail -40 "$PLATFORM_HOME/build.log"; exit 1; }
-    echo "$build_stamp" > .next/.build-stamp
+    echo "$build_stamp" > "$dist/.build-stamp"
   fi
   say "starting the built portal"
   # Not production: the seeded local accounts are refused under NODE_ENV=production.
