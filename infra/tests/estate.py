@@ -1,7 +1,7 @@
 """The Terraform under infra/, parsed with python-hcl2 into plain dicts the tests can walk.
 
-`python -m infra.tests.estate` parses every .tf and .tfvars.example file and exits non-zero naming each file that
-does not parse (the first step of infra/scripts/check.sh).
+`python -m infra.tests.estate` parses every .tf and .tfvars.example file and exits non-zero naming
+each file that does not parse (the first step of infra/scripts/check.sh).
 """
 
 from __future__ import annotations
@@ -97,7 +97,9 @@ class TfDir:
 
     @property
     def providers(self) -> list[tuple[str, dict[str, Any]]]:
-        return [(n, body) for doc in self.files.values() for e in doc.get("provider", []) for n, body in e.items()]
+        return [
+            (n, body) for doc in self.files.values() for e in doc.get("provider", []) for n, body in e.items()
+        ]
 
     @property
     def is_root(self) -> bool:

@@ -34,7 +34,9 @@ def tables(tf) -> str:
         default = "required" if "default" not in body else f"`{_cell(_expression(body['default']))}`"
         if len(default) > 60:
             default = "see variables.tf"
-        lines.append(f"| `{name}` | `{_cell(_type(body['type']))}` | {default} | {_cell(body['description'])} |")
+        lines.append(
+            f"| `{name}` | `{_cell(_type(body['type']))}` | {default} | {_cell(body['description'])} |"
+        )
     lines += ["", "| output | description |", "|---|---|"]
     lines += [f"| `{name}` | {_cell(body['description'])} |" for name, body in tf.outputs.items()]
     return "\n".join(lines) + "\n"

@@ -43,7 +43,9 @@ def test_private_keys_are_readable_by_their_owner_only(pki):
 
 
 def test_server_certificate_is_named_and_made_for_servers(pki):
-    text = openssl("x509", "-in", str(pki / "server.crt"), "-noout", "-ext", "subjectAltName,extendedKeyUsage")
+    text = openssl(
+        "x509", "-in", str(pki / "server.crt"), "-noout", "-ext", "subjectAltName,extendedKeyUsage"
+    )
     assert "DNS:vpn.builditall.internal" in text and "TLS Web Server Authentication" in text
 
 
@@ -56,7 +58,11 @@ def test_terraform_variable_holds_certificate_key_and_chain(pki):
 
 def test_emr_zip_has_the_files_emr_expects(pki):
     with zipfile.ZipFile(pki / "emr-certs.zip") as archive:
-        assert sorted(archive.namelist()) == ["certificateChain.pem", "privateKey.pem", "trustedCertificates.pem"]
+        assert sorted(archive.namelist()) == [
+            "certificateChain.pem",
+            "privateKey.pem",
+            "trustedCertificates.pem",
+        ]
 
 
 def test_rerun_keeps_the_ca(pki):
@@ -65,7 +71,9 @@ def test_rerun_keeps_the_ca(pki):
     assert (pki / "ca.crt").read_bytes() == before
 
 
-@pytest.mark.parametrize(("args", "message"), [(["client", "x;rm -rf"], "client name"), (["emr", "mars"], "region"), ([], "usage")])
+@pytest.mark.parametrize(
+    ("args", "message"), [(["client", "x;rm -rf"], "client name"), (["emr", "mars"], "region"), ([], "usage")]
+)
 def test_refuses_bad_input_and_writes_nothing(tmp_path, args, message):
     result = run(tmp_path, *args)
     assert result.returncode == 2 and message in result.stderr
@@ -74,4 +82,6 @@ def test_refuses_bad_input_and_writes_nothing(tmp_path, args, message):
 
 def test_default_folder_is_ignored_by_git():
     for path in ("infra/.pki/ca.key", "infra/.pki/vpn_server_certificate.json"):
-        assert subprocess.run(["git", "check-ignore", "-q", path], cwd=REPO, check=False).returncode == 0, path
+        assert subprocess.run(["git", "check-ignore", "-q", path], cwd=REPO, check=False).returncode == 0, (
+            path
+        )

@@ -56,7 +56,15 @@ def test_public_subnets_give_no_public_addresses(modules):
 def test_endpoints_cover_what_private_services_call(modules):
     network = modules["network"]
     services = set(network.variables["interface_endpoint_services"]["default"])
-    assert {"logs", "secretsmanager", "sqs", "elasticmapreduce", "monitoring", "airflow.api", "airflow.env"} <= services
+    assert {
+        "logs",
+        "secretsmanager",
+        "sqs",
+        "elasticmapreduce",
+        "monitoring",
+        "airflow.api",
+        "airflow.env",
+    } <= services
     assert network.resource("aws_vpc_endpoint", "s3").body["vpc_endpoint_type"] == "Gateway"
     assert network.resource("aws_vpc_endpoint", "interface").body["private_dns_enabled"] is True
 

@@ -37,7 +37,11 @@ def test_mwaa_web_server_is_private_and_logs_everything(modules):
     assert env["webserver_access_mode"] == "PRIVATE_ONLY"
     logging = env["logging_configuration"][0]
     assert {k for k, v in logging.items() if v[0]["enabled"] is True} == {
-        "dag_processing_logs", "scheduler_logs", "task_logs", "webserver_logs", "worker_logs"
+        "dag_processing_logs",
+        "scheduler_logs",
+        "task_logs",
+        "webserver_logs",
+        "worker_logs",
     }
 
 
@@ -45,7 +49,10 @@ def test_mwaa_runs_the_airflow_pinned_in_the_python_lock(modules, estate):
     lock = (REPO / "requirements.lock").read_text()
     (pinned,) = re.findall(r"^apache-airflow==([\d.]+)", lock, flags=re.MULTILINE)
     assert modules["mwaa"].variables["airflow_version"]["default"] == pinned
-    assert modules["mwaa"].resource("aws_mwaa_environment", "this").body["airflow_version"] == "${var.airflow_version}"
+    assert (
+        modules["mwaa"].resource("aws_mwaa_environment", "this").body["airflow_version"]
+        == "${var.airflow_version}"
+    )
     for name, tf in estate.items():
         for call in tf.module_calls.values():
             assert "airflow_version" not in call.body, f"{name} overrides the pinned Airflow version"
@@ -53,7 +60,11 @@ def test_mwaa_runs_the_airflow_pinned_in_the_python_lock(modules, estate):
 
 def test_emr_encrypts_at_rest_and_in_transit(modules):
     config = modules["emr"].resource("aws_emr_security_configuration", "this").body["configuration"]
-    for setting in ("EnableAtRestEncryption = true", "EnableInTransitEncryption = true", "EnableEbsEncryption = true"):
+    for setting in (
+        "EnableAtRestEncryption = true",
+        "EnableInTransitEncryption = true",
+        "EnableEbsEncryption = true",
+    ):
         assert setting in config
     assert "MinimumInstanceMetadataServiceVersion = 2" in config
 
@@ -69,7 +80,10 @@ def test_portal_tasks_run_private_read_only_and_behind_tls(modules):
     portal = modules["portal"]
     service = portal.resource("aws_ecs_service", "this").body
     assert service["network_configuration"][0]["assign_public_ip"] is False
-    assert "readonlyRootFilesystem = true" in portal.resource("aws_ecs_task_definition", "this").body["container_definitions"]
+    assert (
+        "readonlyRootFilesystem = true"
+        in portal.resource("aws_ecs_task_definition", "this").body["container_definitions"]
+    )
     listener = portal.resource("aws_lb_listener", "https").body
     assert listener["protocol"] == "HTTPS" and listener["ssl_policy"].startswith("ELBSecurityPolicy-TLS13")
     assert portal.resource("aws_lb_target_group", "this").body["health_check"][0]["path"] == "/api/health"
@@ -79,8 +93,18 @@ def test_portal_gets_every_variable_lib_env_requires_in_aws_mode(modules):
     locals_ = modules["portal"].locals
     given = set(locals_["environment"]) | set(locals_["secrets"])
     env_ts = (REPO / "lib" / "env.ts").read_text()
-    required = {"PLATFORM_MODE", "AWS_REGION", "LAKE_BUCKETS", "MWAA_ENVIRONMENT", "DATABASE_URL", "NEXTAUTH_URL",
-                "NEXTAUTH_SECRET", "OIDC_ISSUER", "OIDC_CLIENT_ID", "OIDC_CLIENT_SECRET"}
+    required = {
+        "PLATFORM_MODE",
+        "AWS_REGION",
+        "LAKE_BUCKETS",
+        "MWAA_ENVIRONMENT",
+        "DATABASE_URL",
+        "NEXTAUTH_URL",
+        "NEXTAUTH_SECRET",
+        "OIDC_ISSUER",
+        "OIDC_CLIENT_ID",
+        "OIDC_CLIENT_SECRET",
+    }
     assert required <= given
     for name in required:
         assert name in env_ts, f"lib/env.ts no longer reads {name}; update the portal module"

@@ -68,6 +68,8 @@ def test_private_services_admit_named_groups_only(modules, module, rule, source)
 def test_wide_egress_is_https_only(estate):
     for name, rule in all_rules(estate, "egress"):
         if rule.body.get("cidr_ipv4") in OPEN:
-            assert (rule.body["ip_protocol"], rule.body["from_port"], rule.body["to_port"]) == ("tcp", 443, 443), (
-                f"{name}: {rule.address}"
-            )
+            assert (rule.body["ip_protocol"], rule.body["from_port"], rule.body["to_port"]) == (
+                "tcp",
+                443,
+                443,
+            ), f"{name}: {rule.address}"

@@ -46,7 +46,9 @@ def test_every_taggable_resource_sets_tags_from_its_module(estate):
     for name, tf in estate.items():
         for block in tf.resources():
             if block.labels[0] in NOT_TAGGABLE:
-                assert "tags" not in block.body, f"{name}: {block.address} cannot take tags; update NOT_TAGGABLE"
+                assert "tags" not in block.body, (
+                    f"{name}: {block.address} cannot take tags; update NOT_TAGGABLE"
+                )
                 continue
             tags = str(block.body.get("tags", ""))
             if "local.tags" not in tags and "var.tags" not in tags:

@@ -32,14 +32,22 @@ def test_every_action_is_pinned_to_a_full_version(name):
 
 def test_checks_lint_python_typescript_and_scan_infra():
     run = commands(load("checks.yml"))
-    for command in ("ruff check .", "ruff format --check .", "npm run lint", "npm run typecheck", "checkov -d infra"):
+    for command in (
+        "ruff check .",
+        "ruff format --check .",
+        "npm run lint",
+        "npm run typecheck",
+        "checkov -d infra",
+    ):
         assert command in run
 
 
 def test_sync_assumes_the_ci_role_without_stored_keys():
     workflow = load("sync-lake.yml")
     assert workflow["permissions"] == {"id-token": "write", "contents": "read"}
-    (configure,) = [s for s in steps(workflow) if s.get("uses", "").startswith("aws-actions/configure-aws-credentials@")]
+    (configure,) = [
+        s for s in steps(workflow) if s.get("uses", "").startswith("aws-actions/configure-aws-credentials@")
+    ]
     assert set(configure["with"]) == {"role-to-assume", "role-session-name", "aws-region"}
     assert "secrets." not in (WORKFLOWS / "sync-lake.yml").read_text()
 
@@ -54,7 +62,7 @@ def test_sync_runs_only_from_the_refs_the_role_trusts(modules):
 
 def test_sync_writes_only_the_prefixes_the_role_allows(modules):
     run = commands(load("sync-lake.yml"))
-    destinations = set(re.findall(r's3://\$\{BUCKET\}/([\w-]+)/', run))
+    destinations = set(re.findall(r"s3://\$\{BUCKET\}/([\w-]+)/", run))
     assert destinations == set(modules["ci"].variables["sync_prefixes"]["default"]) == {"dags", "etl"}
     assert "python -m etl.package --out dist/etl.zip" in run
     assert "etl/submit.py" in run
@@ -67,4 +75,4 @@ def test_ci_role_trusts_only_this_repository_and_audience(modules):
     assert conditions["${local.issuer}:aud"]["values"] == ["sts.amazonaws.com"]
     sub = conditions["${local.issuer}:sub"]
     assert sub["test"] == "StringEquals"  # no wildcards: one repository, named refs
-    assert sub["values"] == "${[for ref in var.allowed_refs : \"repo:${var.github_repository}:ref:${ref}\"]}"
+    assert sub["values"] == '${[for ref in var.allowed_refs : "repo:${var.github_repository}:ref:${ref}"]}'

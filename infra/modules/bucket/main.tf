@@ -1,13 +1,46 @@
 # A private bucket as every bucket of the estate must be: owner-enforced, public access blocked,
-# versioned, encrypted, TLS only, access-logged. Callers add lifecycle rules of their own.
+# versioned, encrypted with a key of its own, TLS only, access-logged. An access-log target instead
+# uses SSE-S3 and expires its logs; other callers add lifecycle rules of their own.
 
 data "aws_caller_identity" "current" {}
+data "aws_partition" "current" {}
+
+locals {
+  encrypt_with_kms = !var.access_log_target
+}
+
+resource "aws_kms_key" "this" {
+  count = local.encrypt_with_kms ? 1 : 0
+
+  description             = "Objects of s3://${var.name}"
+  enable_key_rotation     = true
+  deletion_window_in_days = 30
+
+  # Who may use the data is decided by IAM policies (EMR, MWAA, portal, CI roles).
+  policy = jsonencode({
+    Version = "2012-10-17"
+    Statement = [{
+      Sid       = "AccountDelegatesToIam"
+      Effect    = "Allow"
+      Principal = { AWS = "arn:${data.aws_partition.current.partition}:iam::${data.aws_caller_identity.current.account_id}:root" }
+      Action    = "kms:*"
+      Resource  = "*"
+    }]
+  })
+
+  tags = var.tags
+}
+
+resource "aws_kms_alias" "this" {
+  count = local.encrypt_with_kms ? 1 : 0
+
+  name          = "alias/s3-${var.name}"
+  target_key_id = aws_kms_key.this[0].key_id
+}
 
 resource "aws_s3_bucket" "this" {
   #checkov:skip=CKV_AWS_144:Single-region platform; raw/ is re-ingestable and versioning plus lifecycle cover recovery, so replication would double storage cost for little.
   #checkov:skip=CKV2_AWS_62:No consumer of object events; the pipeline is scheduled by MWAA.
-  #checkov:skip=CKV_AWS_145:SSE-KMS with a customer key is required by variable validation except on an access-log target, where S3 and ALB log delivery accept SSE-S3 only.
-  #checkov:skip=CKV2_AWS_61:Lifecycle rules are declared by each caller beside the module call (a structural test enforces this).
   bucket        = var.name
   force_destroy = var.force_destroy
 
@@ -40,11 +73,11 @@ resource "aws_s3_bucket_server_side_encryption_configuration" "this" {
   bucket = aws_s3_bucket.this.id
   rule {
     apply_server_side_encryption_by_default {
-      sse_algorithm     = var.access_log_target ? "AES256" : "aws:kms"
-      kms_master_key_id = var.kms_key_arn
+      sse_algorithm     = local.encrypt_with_kms ? "aws:kms" : "AES256"
+      kms_master_key_id = local.encrypt_with_kms ? aws_kms_key.this[0].arn : null
     }
     # One data key per bucket instead of per object: far fewer KMS calls from Spark.
-    bucket_key_enabled = !var.access_log_target
+    bucket_key_enabled = local.encrypt_with_kms
   }
 }
 
@@ -54,6 +87,29 @@ resource "aws_s3_bucket_logging" "this" {
   bucket        = aws_s3_bucket.this.id
   target_bucket = var.access_log_bucket
   target_prefix = "s3/${var.name}/"
+}
+
+resource "aws_s3_bucket_lifecycle_configuration" "logs" {
+  count = var.access_log_target ? 1 : 0
+
+  bucket = aws_s3_bucket.this.id
+
+  rule {
+    id     = "expire-logs"
+    status = "Enabled"
+    filter {}
+    expiration {
+      days = var.log_expiration_days
+    }
+    noncurrent_version_expiration {
+      noncurrent_days = 30
+    }
+    abort_incomplete_multipart_upload {
+      days_after_initiation = 7
+    }
+  }
+
+  depends_on = [aws_s3_bucket_versioning.this]
 }
 
 data "aws_iam_policy_document" "this" {

@@ -9,20 +9,9 @@ variable "name" {
 }
 
 variable "access_log_target" {
-  description = "The bucket receives access logs: encrypted with SSE-S3 (log delivery accepts no KMS key), not logged itself, S3 log delivery allowed under s3/."
+  description = "The bucket receives access logs: SSE-S3 instead of its own KMS key (log delivery accepts no KMS key), not logged itself, S3 log delivery allowed under s3/, logs expired after log_expiration_days."
   type        = bool
   default     = false
-}
-
-variable "kms_key_arn" {
-  description = "Customer key for SSE-KMS; required unless access_log_target."
-  type        = string
-  default     = null
-
-  validation {
-    condition     = var.access_log_target ? var.kms_key_arn == null : can(regex("^arn:aws[a-z-]*:kms:", var.kms_key_arn))
-    error_message = "kms_key_arn must be a KMS key ARN, and null only on an access-log target."
-  }
 }
 
 variable "access_log_bucket" {
@@ -33,6 +22,17 @@ variable "access_log_bucket" {
   validation {
     condition     = var.access_log_target == (var.access_log_bucket == null)
     error_message = "access_log_bucket must be set, and null only on an access-log target."
+  }
+}
+
+variable "log_expiration_days" {
+  description = "Days an access-log target keeps logs."
+  type        = number
+  default     = 365
+
+  validation {
+    condition     = var.log_expiration_days >= 1
+    error_message = "log_expiration_days must be at least 1."
   }
 }
 

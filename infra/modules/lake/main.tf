@@ -10,38 +10,12 @@ locals {
   logs_arn   = "arn:${local.partition}:s3:::${local.logs_name}"
 }
 
-resource "aws_kms_key" "this" {
-  description             = "${var.bucket_name} lake objects"
-  enable_key_rotation     = true
-  deletion_window_in_days = 30
-
-  # Who may use lake data is decided by IAM policies (EMR, MWAA, portal, CI roles).
-  policy = jsonencode({
-    Version = "2012-10-17"
-    Statement = [{
-      Sid       = "AccountDelegatesToIam"
-      Effect    = "Allow"
-      Principal = { AWS = "arn:${local.partition}:iam::${local.account_id}:root" }
-      Action    = "kms:*"
-      Resource  = "*"
-    }]
-  })
-
-  tags = local.tags
-}
-
-resource "aws_kms_alias" "this" {
-  name          = "alias/${var.bucket_name}"
-  target_key_id = aws_kms_key.this.key_id
-}
-
 # ---- the lake bucket ---------------------------------------------------------------------------
 
 module "bucket" {
   source = "../bucket"
 
   name              = var.bucket_name
-  kms_key_arn       = aws_kms_key.this.arn
   access_log_bucket = module.access_logs.id
   force_destroy     = var.force_destroy
   tags              = local.tags
@@ -100,7 +74,7 @@ resource "aws_s3_object" "prefix" {
   key          = "${each.key}/"
   content      = ""
   content_type = "application/x-directory"
-  kms_key_id   = aws_kms_key.this.arn
+  kms_key_id   = module.bucket.kms_key_arn
 
   tags = local.tags
 }
@@ -136,28 +110,8 @@ module "access_logs" {
 
   name                   = local.logs_name
   access_log_target      = true
+  log_expiration_days    = var.access_log_expiration_days
   policy_statements_json = data.aws_iam_policy_document.log_delivery.json
   force_destroy          = var.force_destroy
   tags                   = local.tags
-}
-
-resource "aws_s3_bucket_lifecycle_configuration" "access_logs" {
-  bucket = module.access_logs.id
-
-  rule {
-    id     = "expire-access-logs"
-    status = "Enabled"
-    filter {}
-    expiration {
-      days = var.access_log_expiration_days
-    }
-    noncurrent_version_expiration {
-      noncurrent_days = 30
-    }
-    abort_incomplete_multipart_upload {
-      days_after_initiation = 7
-    }
-  }
-
-  depends_on = [module.access_logs]
 }

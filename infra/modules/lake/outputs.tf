@@ -10,7 +10,7 @@ output "bucket_arn" {
 
 output "kms_key_arn" {
   description = "ARN of the key that encrypts lake objects; readers and writers need kms:Decrypt/GenerateDataKey on it."
-  value       = aws_kms_key.this.arn
+  value       = module.bucket.kms_key_arn
 }
 
 output "access_logs_bucket_name" {

@@ -5,6 +5,18 @@ locals {
   account_id = data.aws_caller_identity.current.account_id
   # Alarms notify both when they fire and when they clear.
   notify = [aws_sns_topic.alerts.arn]
+  nat_alarms = merge([
+    for zone, id in var.nat_gateway_ids : {
+      "${zone}-port-allocation-errors" = {
+        zone = zone, nat_gateway_id = id, metric = "ErrorPortAllocation", threshold = 0
+        what = "could not allocate a source port"
+      }
+      "${zone}-packets-dropped" = {
+        zone = zone, nat_gateway_id = id, metric = "PacketsDropCount", threshold = var.nat_dropped_packets_threshold
+        what = "dropped more than ${var.nat_dropped_packets_threshold} packets in 5 minutes"
+      }
+    }
+  ]...)
 }
 
 resource "aws_sns_topic" "alerts" {
@@ -119,39 +131,20 @@ resource "aws_cloudwatch_metric_alarm" "rds_storage" {
   tags = local.tags
 }
 
-resource "aws_cloudwatch_metric_alarm" "nat_port_allocation" {
-  for_each = var.nat_gateway_ids
+# Two alarms per NAT gateway: source ports exhausted, and packets dropped.
+resource "aws_cloudwatch_metric_alarm" "nat" {
+  for_each = local.nat_alarms
 
-  alarm_name          = "${var.name}-nat-${each.key}-port-allocation-errors"
-  alarm_description   = "NAT gateway in ${each.key} could not allocate a source port."
+  alarm_name          = "${var.name}-nat-${each.key}"
+  alarm_description   = "NAT gateway in ${each.value.zone}: ${each.value.what}."
   namespace           = "AWS/NATGateway"
-  metric_name         = "ErrorPortAllocation"
-  dimensions          = { NatGatewayId = each.value }
+  metric_name         = each.value.metric
+  dimensions          = { NatGatewayId = each.value.nat_gateway_id }
   statistic           = "Sum"
   period              = 300
   evaluation_periods  = 1
   comparison_operator = "GreaterThanThreshold"
-  threshold           = 0
-  treat_missing_data  = "notBreaching"
-  alarm_actions       = local.notify
-  ok_actions          = local.notify
-
-  tags = local.tags
-}
-
-resource "aws_cloudwatch_metric_alarm" "nat_packets_dropped" {
-  for_each = var.nat_gateway_ids
-
-  alarm_name          = "${var.name}-nat-${each.key}-packets-dropped"
-  alarm_description   = "NAT gateway in ${each.key} dropped more than ${var.nat_dropped_packets_threshold} packets in 5 minutes."
-  namespace           = "AWS/NATGateway"
-  metric_name         = "PacketsDropCount"
-  dimensions          = { NatGatewayId = each.value }
-  statistic           = "Sum"
-  period              = 300
-  evaluation_periods  = 1
-  comparison_operator = "GreaterThanThreshold"
-  threshold           = var.nat_dropped_packets_threshold
+  threshold           = each.value.threshold
   treat_missing_data  = "notBreaching"
   alarm_actions       = local.notify
   ok_actions          = local.notify

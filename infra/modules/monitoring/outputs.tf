@@ -12,8 +12,7 @@ output "alarm_names" {
       aws_cloudwatch_metric_alarm.rds_cpu.alarm_name,
       aws_cloudwatch_metric_alarm.rds_storage.alarm_name,
     ],
-    [for a in aws_cloudwatch_metric_alarm.nat_port_allocation : a.alarm_name],
-    [for a in aws_cloudwatch_metric_alarm.nat_packets_dropped : a.alarm_name],
+    [for a in aws_cloudwatch_metric_alarm.nat : a.alarm_name],
   )
 }
 
