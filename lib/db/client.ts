@@ -7,5 +7,7 @@ import { PrismaClient } from "@/lib/generated/prisma/client";
  * poolMax 1 there (docs/database.md has the measurements).
  */
 export function createPrismaClient(url: string, poolMax: number): PrismaClient {
-  return new PrismaClient({ adapter: new PrismaPg({ connectionString: url, max: poolMax }) });
+  // A single connection is given back after 1 s idle, so a db:* command can get in meanwhile.
+  const idleTimeoutMillis = poolMax === 1 ? 1_000 : 10_000;
+  return new PrismaClient({ adapter: new PrismaPg({ connectionString: url, max: poolMax, idleTimeoutMillis }) });
 }

@@ -105,7 +105,8 @@ export function redactUrl(url: string): string {
 }
 
 async function connect(url: string): Promise<pg.Client> {
-  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 10_000 });
+    // Long enough to wait for the embedded server's one connection (lib/db/pglite.ts).
+  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 45_000 });
   try {
     await client.connect();
   } catch (error) {

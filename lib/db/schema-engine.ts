@@ -78,8 +78,8 @@ function reportingCharColumns(adapter: SqlDriverAdapter): SqlDriverAdapter {
   return adapter;
 }
 
-function catalogReadingAdapter(url: string): SqlMigrationAwareDriverAdapterFactory {
-  const inner = new PrismaPg(new CatalogReadingPool({ connectionString: url, max: 1 }), { disposeExternalPool: true });
+function catalogReadingAdapter(pool: pg.Pool): SqlMigrationAwareDriverAdapterFactory {
+  const inner = new PrismaPg(pool);
   return {
     provider: inner.provider,
     adapterName: inner.adapterName,
@@ -94,13 +94,23 @@ export type OpenEngine = { engine: SchemaEngine; close: () => Promise<void> };
 /** An engine connected to `url` (it connects at once) with the given Prisma schema files. */
 export async function openSchemaEngine(url: string, schemaFiles: SchemaFile[], log: (line: string) => void = () => {}): Promise<OpenEngine> {
   const bindings = await (loaded ??= load());
-  const adapter = bindMigrationAwareSqlAdapterFactory(catalogReadingAdapter(url));
+  const pool = new CatalogReadingPool({ connectionString: url, max: 1 });
   const engine = await bindings.SchemaEngine.new(
     { datamodels: schemaFiles.map((f): [string, string] => [f.path, f.content]) },
     log,
-    adapter,
-  );
-  return { engine, close: async () => engine.free() };
+    bindMigrationAwareSqlAdapterFactory(catalogReadingAdapter(pool)),
+  ).catch(async (error: unknown) => {
+    await pool.end();
+    throw error;
+  });
+  return {
+    engine,
+    async close() {
+      engine.free();
+      // The engine does not dispose its adapter; the pool's open connection would keep Node alive.
+      await pool.end();
+    },
+  };
 }
 
 export const NO_FILTER = { externalTables: [], externalEnums: [] };

@@ -6,7 +6,7 @@ import type { Role } from "@/lib/generated/prisma/enums";
 export const LOCAL_ROLES: readonly Role[] = ["viewer", "engineer", "lead", "admin"];
 export const localEmail = (role: Role) => `${role}@local`;
 
-// No 0/O, 1/l/I: read off a terminal and typed by hand. 4 groups of 5 from 30 symbols ≈ 98 bits.
+// No 0/O, 1/l/I: read off a terminal and typed by hand. 4 groups of 5 from 31 symbols ≈ 99 bits.
 const ALPHABET = "abcdefghjkmnpqrstuvwxyz23456789";
 
 export function generatePassword(): string {

@@ -1,5 +1,5 @@
-import { execFile, spawn } from "node:child_process";
-import { chmod, mkdtemp, rm, writeFile } from "node:fs/promises";
+import { execFile } from "node:child_process";
+import { chmod, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -48,37 +48,35 @@ export async function startDebianPostgres(log: (line: string) => void = () => {}
   await run(initCmd, initArgs);
 
   const port = await freePort();
-  const [cmd, args] = asPostgresUser(`${BIN}/postgres`, [
-    "-D", dataDir, "-c", `listen_addresses=127.0.0.1`, "-c", `port=${port}`, "-c", `unix_socket_directories=${dir}`,
-    "-c", "fsync=off", "-c", "synchronous_commit=off", "-c", "full_page_writes=off", "-c", "max_connections=50",
+  // pg_ctl starts the server detached and waits until it accepts connections.
+  const options = [
+    "-c listen_addresses=127.0.0.1",
+    `-c port=${port}`,
+    `-c unix_socket_directories=${dir}`,
+    "-c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=50",
+  ].join(" ");
+  const [startCmd, startArgs] = asPostgresUser(`${BIN}/pg_ctl`, [
+    "-D", dataDir, "-l", path.join(dir, "server.log"), "-w", "-t", "60", "-o", options, "start",
   ]);
-  const server = spawn(cmd, args, { stdio: ["ignore", "ignore", "pipe"] });
-  let stderr = "";
-  server.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
-  const exited = new Promise<number | null>((resolve) => server.once("exit", (code) => resolve(code)));
-
-  const deadline = Date.now() + 30_000;
-  for (;;) {
-    const ready = await run(`${BIN}/pg_isready`, ["-h", "127.0.0.1", "-p", String(port)]).then(() => true, () => false);
-    if (ready) break;
-    if (server.exitCode !== null || Date.now() > deadline) {
-      server.kill("SIGKILL");
-      await rm(dir, { recursive: true, force: true });
-      throw new Error(`Debian PostgreSQL did not start on 127.0.0.1:${port}:\n${stderr}`);
-    }
-    await new Promise((r) => setTimeout(r, 100));
+  try {
+    await run(startCmd, startArgs);
+  } catch (error) {
+    const serverLog = await readFile(path.join(dir, "server.log"), "utf8").catch(() => "");
+    await rm(dir, { recursive: true, force: true });
+    throw new Error(`Debian PostgreSQL did not start on 127.0.0.1:${port}: ${(error as Error).message}\n${serverLog}`);
   }
   log(`PostgreSQL 15 listening on 127.0.0.1:${port}`);
 
   return {
     adminUrl: `postgresql://postgres:postgres@127.0.0.1:${port}/postgres?sslmode=disable`,
     async stop() {
-      // SIGINT is PostgreSQL's "fast shutdown": it ends sessions and exits cleanly.
-      if (server.exitCode === null) server.kill("SIGINT");
-      const timer = setTimeout(() => server.kill("SIGKILL"), 10_000);
-      await exited;
-      clearTimeout(timer);
-      await rm(dir, { recursive: true, force: true });
+      // "fast" ends open sessions (a test that forgot to disconnect) instead of waiting for them.
+      const [stopCmd, stopArgs] = asPostgresUser(`${BIN}/pg_ctl`, ["-D", dataDir, "-m", "fast", "-w", "-t", "30", "stop"]);
+      try {
+        await run(stopCmd, stopArgs);
+      } finally {
+        await rm(dir, { recursive: true, force: true });
+      }
     },
   };
 }

@@ -1,0 +1,57 @@
+import { randomUUID } from "node:crypto";
+import pg from "pg";
+import { inject } from "vitest";
+import { createPrismaClient } from "@/lib/db/client";
+import { applyMigrations } from "@/lib/db/migrations";
+import type { PrismaClient } from "@/lib/generated/prisma/client";
+
+export type TestDatabase = {
+  /** The database's own URL (for DATABASE_URL, or a second client). */
+  url: string;
+  prisma: PrismaClient;
+  /** Disconnects and drops the database. */
+  drop: () => Promise<void>;
+};
+
+async function asAdmin(statement: string): Promise<void> {
+  const client = new pg.Client({ connectionString: inject("postgresAdminUrl") });
+  await client.connect();
+  try {
+    await client.query(statement);
+  } finally {
+    await client.end();
+  }
+}
+
+/** The URL of another database on the same server. */
+export function databaseUrlFor(name: string): string {
+  const url = new URL(inject("postgresAdminUrl"));
+  url.pathname = `/${name}`;
+  return url.toString();
+}
+
+/**
+ * A fresh database in the run's Debian PostgreSQL with every migration applied (unless
+ * `migrate: false`) and a PrismaClient on it. Call `drop()` in afterAll.
+ */
+export async function createTestDatabase(options: { migrate?: boolean } = {}): Promise<TestDatabase> {
+  // A random, quote-free identifier: safe to interpolate into CREATE/DROP DATABASE.
+  const name = `test_${randomUUID().replaceAll("-", "")}`;
+  await asAdmin(`CREATE DATABASE ${name}`);
+  const url = databaseUrlFor(name);
+  try {
+    if (options.migrate !== false) await applyMigrations(url);
+  } catch (error) {
+    await asAdmin(`DROP DATABASE ${name} WITH (FORCE)`);
+    throw error;
+  }
+  const prisma = createPrismaClient(url, 5);
+  return {
+    url,
+    prisma,
+    async drop() {
+      await prisma.$disconnect();
+      await asAdmin(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+    },
+  };
+}
