@@ -75,13 +75,11 @@ class ClusterRecord:
 
 
 def new_description(
-    cluster_id: str, name: str, tags: dict[str, str], log_uri: str, markets: dict[str, int]
+    cluster_id: str, name: str, tags: dict[str, str], log_uri: str, workers: int
 ) -> dict[str, Any]:
+    """Markets mirror what the pipeline asks EMR for: primary on demand, core nodes on spot."""
     created = now()
-    groups = [
-        _instance_group("MASTER", "ON_DEMAND", markets["ON_DEMAND"]),
-        _instance_group("CORE", "SPOT", markets["SPOT"]),
-    ]
+    groups = [_instance_group("MASTER", "ON_DEMAND", 1), _instance_group("CORE", "SPOT", workers)]
     return {
         "Cluster": {
             "Id": cluster_id,

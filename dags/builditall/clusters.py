@@ -69,4 +69,4 @@ def clusters_for(settings: PlatformSettings) -> Clusters:
         return EmrClusters(settings)
     from builditall.local_spark import LocalSparkClusters
 
-    return LocalSparkClusters(settings)
+    return LocalSparkClusters(settings.lake_path, settings.repo_root)

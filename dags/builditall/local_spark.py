@@ -37,14 +37,15 @@ from builditall.cluster_record import (
     set_step_state,
 )
 from builditall.clusters import ClusterRequest, Lifetime, Status
+from builditall.emr import REQUESTED_MARKETS
 from builditall.steps import ETL_PREFIX, JobStep
 
 log = logging.getLogger(__name__)
 
-LOCAL_WORKERS = 2  # stands in for EMR's two core nodes
-WORKER_CORES = "1"
-WORKER_MEMORY = "1g"
-MARKETS = {"ON_DEMAND": 1, "SPOT": LOCAL_WORKERS}  # mirrors what EMR is asked for
+# One worker with both cores: on a 2-core machine every extra JVM costs more than it brings.
+LOCAL_WORKERS = 1
+WORKER_CORES = "2"
+WORKER_MEMORY = "2g"
 MASTER = "org.apache.spark.deploy.master.Master"
 WORKER = "org.apache.spark.deploy.worker.Worker"
 STEP_RUNNER = "builditall.step_runner"
@@ -96,6 +97,9 @@ def spark_submit_args(master_url: str, lake: Path, step: JobStep) -> list[str]:
         "spark.driver.bindAddress=127.0.0.1",
         "--conf",
         "spark.ui.enabled=false",
+        # Small data on two cores: a few shuffle partitions, not Spark's default 200.
+        "--conf",
+        "spark.sql.shuffle.partitions=4",
         "--py-files",
         str(etl / "etl.zip"),
         str(etl / "submit.py"),
@@ -129,7 +133,9 @@ class LocalSparkClusters:
         cluster_id = new_id("j-")
         runtime = runtime_dir(self.lake, cluster_id)
         record = ClusterRecord(self.lake, cluster_id)
-        record.create(new_description(cluster_id, request.name, request.tags, f"file://{runtime}/", MARKETS))
+        record.create(
+            new_description(cluster_id, request.name, request.tags, f"file://{runtime}/", LOCAL_WORKERS)
+        )
         env = spark_env(runtime)
         spark_class = str(spark_home() / "bin" / "spark-class")
         master_port, master_ui = free_port(), free_port()
@@ -270,7 +276,7 @@ class LocalSparkClusters:
         return Lifetime(
             datetime.fromisoformat(timeline["CreationDateTime"]),
             datetime.fromisoformat(ended) if ended else None,
-            dict(MARKETS),
+            dict(REQUESTED_MARKETS),  # priced as the EMR cluster it stands in for
         )
 
 

@@ -27,7 +27,9 @@ log = logging.getLogger(__name__)
 
 
 def _request(context: dict[str, Any], default_scale: float) -> RunRequest:
-    return run_request(context["params"], context["ds"], context["run_id"], default_scale)
+    # Runs triggered without a logical date (Airflow 3's default) have no `ds`: use the run's day.
+    day = context.get("ds") or context["dag_run"].run_after.date().isoformat()
+    return run_request(context["params"], day, context["run_id"], default_scale)
 
 
 def create_cluster(context: dict[str, Any]) -> str:
