@@ -5,7 +5,7 @@ import { z } from "zod";
 import { prisma } from "@/lib/db";
 import { env } from "@/lib/env";
 import { rateLimit } from "@/lib/api/rate-limit";
-import { verifyPassword } from "./password";
+import { hashPassword, verifyPassword } from "./password";
 import { isRole } from "./roles";
 
 const SIGN_IN_LIMIT = { perEmail: 10, perAddress: 30, windowMs: 15 * 60_000 };
@@ -36,6 +36,9 @@ function clientAddress(headers: Record<string, string | string[] | undefined> | 
   return first || "unknown";
 }
 
+let decoy: Promise<string> | undefined;
+const decoyHash = () => (decoy ??= hashPassword(crypto.randomUUID()));
+
 const localAccounts = CredentialsProvider({
   id: "local",
   name: "Local account",
@@ -54,7 +57,9 @@ const localAccounts = CredentialsProvider({
     if (wait > 0) throw new Error(`Too many sign-in attempts. Try again in ${Math.ceil(wait / 60)} minutes.`);
 
     const user = await prisma.user.findUnique({ where: { email } });
-    const ok = user?.passwordHash && !user.disabled && (await verifyPassword(password, user.passwordHash));
+    // Hash even when there is no such account, so the answer's timing does not tell which exist.
+    const stored = user?.passwordHash ?? (await decoyHash());
+    const ok = (await verifyPassword(password, stored)) && user?.passwordHash && !user.disabled;
     if (!user || !ok) throw new Error("Wrong email or password.");
     return { id: user.id, email: user.email, name: user.name ?? user.email, role: user.role };
   },
