@@ -1,31 +1,23 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { mkdtemp, rm } from "node:fs/promises";
-import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { applyMigrations } from "./migrations";
+import { freePort } from "./testing/free-port";
 import { query } from "./testing/targets";
 
 const ROOT = path.resolve(import.meta.dirname, "../..");
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const s = createServer().listen(0, "127.0.0.1", () => {
-      const { port } = s.address() as { port: number };
-      s.close(() => resolve(port));
-    });
-  });
-}
 
 type Server = { child: ChildProcess; output: () => string; exited: Promise<number | null> };
 
 /** scripts/db/pglite-server.ts as `npm run up` starts it; resolves once it printed "ready" (or exited). */
 async function startServer(home: string, port: number): Promise<Server> {
-  const { DATABASE_URL: _ignored, ...env } = process.env;
+  const env: NodeJS.ProcessEnv = { ...process.env, PLATFORM_HOME: home, EMBEDDED_PG_PORT: String(port) };
+  delete env.DATABASE_URL;
   const child = spawn(path.join(ROOT, "node_modules/.bin/tsx"), [path.join(ROOT, "scripts/db/pglite-server.ts")], {
     cwd: ROOT,
-    env: { ...env, PLATFORM_HOME: home, EMBEDDED_PG_PORT: String(port) },
+    env,
     stdio: ["ignore", "pipe", "pipe"],
   });
   let output = "";

@@ -50,10 +50,12 @@ const CHAR_MARK = "\u0000char";
  * with tables. The pool lets such columns through as text, marked in their name, and the adapter
  * wrapper below reports them as the Character type the engine expects.
  */
-class CatalogReadingPool extends pg.Pool {
-  // @ts-expect-error -- narrowed to the promise form, the only one adapter-pg calls.
-  override async query(config: pg.QueryConfig): Promise<pg.QueryResult> {
-    const result = await super.query(config);
+function catalogReadingPool(url: string): pg.Pool {
+  const pool = new pg.Pool({ connectionString: url, max: 1 });
+  // adapter-pg only calls the promise form of query().
+  const query = pool.query.bind(pool) as (config: pg.QueryConfig) => Promise<pg.QueryResult>;
+  pool.query = (async (config: pg.QueryConfig) => {
+    const result = await query(config);
     for (const field of result.fields ?? []) {
       if (field.dataTypeID === PG_INTERNAL_CHAR_OID) {
         field.dataTypeID = PG_TEXT_OID;
@@ -61,7 +63,8 @@ class CatalogReadingPool extends pg.Pool {
       }
     }
     return result;
-  }
+  }) as typeof pool.query;
+  return pool;
 }
 
 function reportingCharColumns(adapter: SqlDriverAdapter): SqlDriverAdapter {
@@ -94,7 +97,7 @@ export type OpenEngine = { engine: SchemaEngine; close: () => Promise<void> };
 /** An engine connected to `url` (it connects at once) with the given Prisma schema files. */
 export async function openSchemaEngine(url: string, schemaFiles: SchemaFile[], log: (line: string) => void = () => {}): Promise<OpenEngine> {
   const bindings = await (loaded ??= load());
-  const pool = new CatalogReadingPool({ connectionString: url, max: 1 });
+  const pool = catalogReadingPool(url);
   const engine = await bindings.SchemaEngine.new(
     { datamodels: schemaFiles.map((f): [string, string] => [f.path, f.content]) },
     log,

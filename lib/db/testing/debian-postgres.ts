@@ -1,9 +1,9 @@
 import { execFile } from "node:child_process";
 import { chmod, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
-import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
+import { freePort } from "./free-port";
 
 const run = promisify(execFile);
 const BIN = "/usr/lib/postgresql/15/bin";
@@ -11,17 +11,6 @@ const BIN = "/usr/lib/postgresql/15/bin";
 const OS_USER = "postgres";
 
 export type RunningPostgres = { adminUrl: string; stop: () => Promise<void> };
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const address = server.address();
-      server.close(() => (typeof address === "object" && address ? resolve(address.port) : reject(new Error("no port"))));
-    });
-  });
-}
 
 /** argv for running `command` as the postgres OS user when we are root, as ourselves otherwise. */
 function asPostgresUser(command: string, args: string[]): [string, string[]] {

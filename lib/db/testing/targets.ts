@@ -1,8 +1,7 @@
 import { randomUUID } from "node:crypto";
 import pg from "pg";
-import { inject } from "vitest";
 import { startPgliteServer } from "@/lib/db/pglite";
-import { databaseUrlFor } from "./test-database";
+import { asAdmin, databaseUrlFor } from "./test-database";
 
 /** An empty database to run migrations against, and how to get rid of it. */
 export type EmptyDatabase = { url: string; poolMax: number; dispose: () => Promise<void> };
@@ -16,13 +15,8 @@ export const DATABASE_TARGETS: { name: string; create: () => Promise<EmptyDataba
     name: "Debian PostgreSQL 15",
     async create() {
       const name = `mig_${randomUUID().replaceAll("-", "")}`;
-      const admin = async (sql: string) => {
-        const client = new pg.Client({ connectionString: inject("postgresAdminUrl") });
-        await client.connect();
-        await client.query(sql).finally(() => client.end());
-      };
-      await admin(`CREATE DATABASE ${name}`);
-      return { url: databaseUrlFor(name), poolMax: 5, dispose: () => admin(`DROP DATABASE ${name} WITH (FORCE)`) };
+      await asAdmin(`CREATE DATABASE ${name}`);
+      return { url: databaseUrlFor(name), poolMax: 5, dispose: () => asAdmin(`DROP DATABASE ${name} WITH (FORCE)`) };
     },
   },
   {

@@ -13,7 +13,8 @@ export type TestDatabase = {
   drop: () => Promise<void>;
 };
 
-async function asAdmin(statement: string): Promise<void> {
+/** Runs one statement as the superuser of the run's Debian PostgreSQL (CREATE/DROP DATABASE). */
+export async function asAdmin(statement: string): Promise<void> {
   const client = new pg.Client({ connectionString: inject("postgresAdminUrl") });
   await client.connect();
   try {
