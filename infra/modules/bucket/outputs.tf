@@ -1,6 +1,8 @@
 output "id" {
-  description = "Bucket name."
+  description = "Bucket name, available once the bucket policy is in place (log delivery and MWAA need it)."
   value       = aws_s3_bucket.this.id
+
+  depends_on = [aws_s3_bucket_policy.this, aws_s3_bucket_server_side_encryption_configuration.this]
 }
 
 output "arn" {

@@ -8,13 +8,6 @@ locals {
   oidc_provider_arn = var.create_oidc_provider ? aws_iam_openid_connect_provider.github[0].arn : var.oidc_provider_arn
 }
 
-check "oidc_provider_given" {
-  assert {
-    condition     = var.create_oidc_provider || var.oidc_provider_arn != null
-    error_message = "Set oidc_provider_arn when create_oidc_provider is false."
-  }
-}
-
 # AWS trusts GitHub's issuer through its own certificate store, so no thumbprint is pinned.
 resource "aws_iam_openid_connect_provider" "github" {
   count = var.create_oidc_provider ? 1 : 0

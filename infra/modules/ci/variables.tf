@@ -39,6 +39,11 @@ variable "oidc_provider_arn" {
   description = "Existing GitHub OIDC provider ARN, used when create_oidc_provider is false."
   type        = string
   default     = null
+
+  validation {
+    condition     = var.create_oidc_provider || can(regex("^arn:aws[a-z-]*:iam::[0-9]{12}:oidc-provider/", var.oidc_provider_arn))
+    error_message = "Set oidc_provider_arn to the account's GitHub OIDC provider when create_oidc_provider is false."
+  }
 }
 
 variable "lake_bucket_name" {

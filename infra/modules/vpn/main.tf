@@ -5,13 +5,6 @@ locals {
   server_certificate_arn    = local.import_server_certificate ? aws_acm_certificate.server[0].arn : var.server_certificate_arn
 }
 
-check "server_certificate_given" {
-  assert {
-    condition     = var.server_certificate_arn != null || var.server_certificate != null
-    error_message = "Give server_certificate_arn or server_certificate."
-  }
-}
-
 resource "aws_acm_certificate" "server" {
   count = local.import_server_certificate ? 1 : 0
 

@@ -69,6 +69,11 @@ variable "server_certificate" {
   })
   default   = null
   sensitive = true
+
+  validation {
+    condition     = var.server_certificate != null || var.server_certificate_arn != null
+    error_message = "Give server_certificate_arn or server_certificate."
+  }
 }
 
 variable "client_root_certificate_arn" {
