@@ -1,0 +1,47 @@
+import { AddJobFlowStepsCommand, EMRClient, RunJobFlowCommand, TerminateJobFlowsCommand } from "@aws-sdk/client-emr";
+import { inject } from "vitest";
+import { useMotoCredentials } from "../testing/moto-global-setup";
+import { emrClusters } from "./aws";
+import { clustersContract } from "./contract";
+
+const REGION = "eu-west-1";
+
+async function runJobFlow(client: EMRClient, runId: string): Promise<string> {
+  const out = await client.send(
+    new RunJobFlowCommand({
+      Name: `contract-${runId}`,
+      ReleaseLabel: "emr-7.8.0",
+      LogUri: "s3://contract-lake/logs/emr/",
+      ServiceRole: "EMR_DefaultRole",
+      JobFlowRole: "EMR_EC2_DefaultRole",
+      Instances: {
+        KeepJobFlowAliveWhenNoSteps: true,
+        InstanceGroups: [
+          { InstanceRole: "MASTER", InstanceType: "m5.xlarge", InstanceCount: 1, Market: "ON_DEMAND" },
+          { InstanceRole: "CORE", InstanceType: "m5.xlarge", InstanceCount: 2, Market: "SPOT" },
+        ],
+      },
+      Tags: [
+        { Key: "dag_id", Value: "contract_dag" },
+        { Key: "run_id", Value: runId },
+      ],
+    }),
+  );
+  return out.JobFlowId!;
+}
+
+clustersContract("aws (EMR on moto server)", async () => {
+  useMotoCredentials();
+  const endpoint = inject("motoEndpoint");
+  const client = new EMRClient({ region: REGION, endpoint });
+  const endedId = await runJobFlow(client, "run-0");
+  await client.send(new TerminateJobFlowsCommand({ JobFlowIds: [endedId] }));
+  const liveId = await runJobFlow(client, "run-1");
+  await client.send(
+    new AddJobFlowStepsCommand({
+      JobFlowId: liveId,
+      Steps: [{ Name: "transform", ActionOnFailure: "CONTINUE", HadoopJarStep: { Jar: "command-runner.jar", Args: ["spark-submit", "transform"] } }],
+    }),
+  );
+  return { adapter: { clusters: emrClusters({ region: REGION, endpoint }), liveId, endedId } };
+});
