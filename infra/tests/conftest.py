@@ -11,9 +11,3 @@ def estate() -> dict[str, TfDir]:
 @pytest.fixture(scope="session")
 def modules(estate) -> dict[str, TfDir]:
     return {name.removeprefix("modules/"): tf for name, tf in estate.items() if name.startswith("modules/")}
-
-
-@pytest.fixture(scope="session")
-def roots(estate) -> dict[str, TfDir]:
-    """envs/dev, envs/prod and bootstrap: the directories terraform is run in."""
-    return {name: tf for name, tf in estate.items() if tf.is_root}

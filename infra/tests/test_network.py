@@ -9,10 +9,10 @@ import pytest
 @pytest.fixture(scope="module")
 def plan(modules, estate):
     network = modules["network"].variables
-    call = estate["modules/estate"].module_calls["network"].body
-    # The estate keeps the module's defaults; a test below makes sure it does not override them.
+    call = estate["envs/dev"].module_calls["network"].body
+    # The envs keep the module's defaults (they share one composition, envs/shared/main.tf).
     overridden = {"vpc_cidr", "public_subnet_cidrs", "private_subnet_cidrs"} & set(call)
-    assert not overridden, f"the estate overrides {overridden}; update the plan in README and here"
+    assert not overridden, f"the envs override {overridden}; update the plan in README and here"
     return {
         "vpc": ip_network(network["vpc_cidr"]["default"]),
         "public": [ip_network(c) for c in network["public_subnet_cidrs"]["default"]],

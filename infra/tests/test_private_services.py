@@ -16,8 +16,8 @@ def test_rds_is_private_encrypted_and_keeps_its_password_out_of_state(modules):
     assert db["db_subnet_group_name"] == "${aws_db_subnet_group.this.name}"
 
 
-def test_estate_puts_rds_and_emr_in_private_subnets(estate):
-    composition = estate["modules/estate"]
+def test_envs_put_rds_and_emr_in_private_subnets(estate):
+    composition = estate["envs/dev"]
     assert composition.module_calls["rds"].body["subnet_ids"] == "${module.network.private_subnet_ids}"
     mwaa = composition.module_calls["mwaa"].body
     assert mwaa["subnet_ids"] == "${module.network.private_subnet_ids}"
@@ -26,10 +26,14 @@ def test_estate_puts_rds_and_emr_in_private_subnets(estate):
 
 
 def test_prod_protects_what_cannot_be_rebuilt(estate):
-    prod = estate["envs/prod"].module_calls["estate"].body
+    prod = estate["envs/prod"].locals["settings"]
     assert prod["deletion_protection"] is True
     assert prod["rds_multi_az"] is True
-    assert prod.get("force_destroy_buckets", False) is False
+    assert prod["force_destroy_buckets"] is False
+    calls = estate["envs/prod"].module_calls
+    assert calls["rds"].body["deletion_protection"] == "${local.settings.deletion_protection}"
+    assert calls["portal"].body["deletion_protection"] == "${local.settings.deletion_protection}"
+    assert calls["lake"].body["force_destroy"] == "${local.settings.force_destroy_buckets}"
 
 
 def test_mwaa_web_server_is_private_and_logs_everything(modules):

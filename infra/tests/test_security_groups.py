@@ -45,7 +45,7 @@ def test_portal_load_balancer_admits_only_vpn_users_on_https(modules):
 
 
 def test_the_portal_gets_the_vpn_group_that_vpn_traffic_carries(estate):
-    call = estate["modules/estate"].module_calls["portal"].body
+    call = estate["envs/dev"].module_calls["portal"].body
     assert call["vpn_security_group_id"] == "${module.vpn.security_group_id}"
     endpoint = estate["modules/vpn"].resource("aws_ec2_client_vpn_endpoint", "this").body
     assert endpoint["security_group_ids"] == ["${aws_security_group.this.id}"]

@@ -86,7 +86,9 @@ def test_module_calls_pass_declared_and_required_inputs(name):
 
 @pytest.mark.parametrize("name", CONFIGS)
 def test_provider_versions_are_lower_bounds(name):
-    for block in ESTATE[name].terraform_blocks:
+    versions = [b for b in ESTATE[name].terraform_blocks if "required_version" in b]
+    assert versions, f"{name} states no required_version"
+    for block in versions:
         assert block["required_version"].startswith(">="), name
         for provider in block.get("required_providers", [{}])[0].values():
             assert provider["version"].startswith(">="), f"{name}: {provider}"

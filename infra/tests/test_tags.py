@@ -32,8 +32,8 @@ def test_env_provider_tags_project_and_environment(estate, env):
     (aws,) = [body for name, body in estate[f"envs/{env}"].providers if name == "aws"]
     tags = aws["default_tags"][0]["tags"]
     assert tags["Project"] == "builditall"
-    assert tags["Environment"] == env
-    assert estate[f"envs/{env}"].module_calls["estate"].body["environment"] == env
+    assert tags["Environment"] == "${local.environment}"
+    assert estate[f"envs/{env}"].locals["environment"] == env
 
 
 def test_bootstrap_provider_tags_project_and_environment(estate):
@@ -58,6 +58,6 @@ def test_every_taggable_resource_sets_tags_from_its_module(estate):
 
 def test_module_tags_name_the_module(modules):
     for name, tf in modules.items():
-        if name in {"bucket", "estate"}:  # the bucket takes its caller's tags; the estate has no resources
+        if name == "bucket":  # takes its caller's tags
             continue
         assert tf.locals["tags"] == f'${{merge(var.tags, {{Module = "{name}"}})}}', name

@@ -1,12 +1,1 @@
-provider "aws" {
-  region = var.region
-
-  # Every taggable resource gets these; modules add Module (cost per module in Cost Explorer).
-  default_tags {
-    tags = {
-      Project     = "builditall"
-      Environment = "dev"
-      ManagedBy   = "terraform"
-    }
-  }
-}
+../shared/providers.tf

@@ -1,4 +1,4 @@
-# Inputs every environment takes; linked into envs/<env>/ so dev and prod cannot drift apart.
+# Inputs every environment takes (values in terraform.tfvars); linked into each envs/<env>/.
 
 variable "region" {
   description = "AWS region of the environment."
@@ -66,6 +66,12 @@ variable "github_oidc_provider_arn" {
 
 variable "vpn_server_certificate_arn" {
   description = "ACM ARN of the Client VPN server certificate; null to import vpn_server_certificate."
+  type        = string
+  default     = null
+}
+
+variable "vpn_client_root_certificate_arn" {
+  description = "ACM ARN of the CA of client certificates; null when the server certificate's CA signs them."
   type        = string
   default     = null
 }

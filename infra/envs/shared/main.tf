@@ -1,20 +1,21 @@
-# The whole estate of one environment; envs/<env> choose sizes and account-specific values.
+# The whole estate of one environment. Linked into every envs/<env>/, which adds its backend
+# (backend.tf) and what makes it that environment: its name and sizes (settings.tf).
 data "aws_region" "current" {}
 
 locals {
-  name              = "${var.project}-${var.environment}"
+  name              = "builditall-${local.environment}"
   metrics_namespace = "BuildItAll/Platform"
 }
 
 module "kms" {
-  source = "../kms"
+  source = "../../modules/kms"
 
   name                    = local.name
-  deletion_window_in_days = var.environment == "prod" ? 30 : 7
+  deletion_window_in_days = local.settings.kms_deletion_window_days
 }
 
 module "network" {
-  source = "../network"
+  source = "../../modules/network"
 
   name               = local.name
   availability_zones = var.availability_zones
@@ -22,7 +23,7 @@ module "network" {
 }
 
 module "vpn" {
-  source = "../vpn"
+  source = "../../modules/vpn"
 
   name                        = local.name
   vpc_id                      = module.network.vpc_id
@@ -36,14 +37,14 @@ module "vpn" {
 }
 
 module "lake" {
-  source = "../lake"
+  source = "../../modules/lake"
 
   bucket_name   = var.lake_bucket_name
-  force_destroy = var.force_destroy_buckets
+  force_destroy = local.settings.force_destroy_buckets
 }
 
 module "emr" {
-  source = "../emr"
+  source = "../../modules/emr"
 
   name              = local.name
   vpc_id            = module.network.vpc_id
@@ -53,11 +54,11 @@ module "emr" {
 }
 
 module "mwaa" {
-  source = "../mwaa"
+  source = "../../modules/mwaa"
 
   name                          = local.name
-  environment_class             = var.mwaa_environment_class
-  max_workers                   = var.mwaa_max_workers
+  environment_class             = local.settings.mwaa_environment_class
+  max_workers                   = local.settings.mwaa_max_workers
   vpc_id                        = module.network.vpc_id
   subnet_ids                    = module.network.private_subnet_ids
   web_client_security_group_ids = [module.vpn.security_group_id, module.portal.security_group_id]
@@ -81,20 +82,20 @@ module "mwaa" {
 }
 
 module "rds" {
-  source = "../rds"
+  source = "../../modules/rds"
 
   name                      = local.name
   vpc_id                    = module.network.vpc_id
   subnet_ids                = module.network.private_subnet_ids
   client_security_group_ids = [module.portal.security_group_id]
-  instance_class            = var.rds_instance_class
-  multi_az                  = var.rds_multi_az
-  deletion_protection       = var.deletion_protection
+  instance_class            = local.settings.rds_instance_class
+  multi_az                  = local.settings.rds_multi_az
+  deletion_protection       = local.settings.deletion_protection
   kms_key_arn               = module.kms.key_arn
 }
 
 module "portal" {
-  source = "../portal"
+  source = "../../modules/portal"
 
   name                       = local.name
   vpc_id                     = module.network.vpc_id
@@ -104,8 +105,8 @@ module "portal" {
   domain_name                = var.portal_domain_name
   certificate_arn            = var.portal_certificate_arn
   image_tag                  = var.portal_image_tag
-  desired_count              = var.portal_desired_count
-  deletion_protection        = var.deletion_protection
+  desired_count              = local.settings.portal_desired_count
+  deletion_protection        = local.settings.deletion_protection
   lake_bucket_names          = [module.lake.bucket_name]
   lake_kms_key_arn           = module.lake.kms_key_arn
   mwaa_environment_name      = module.mwaa.environment_name
@@ -123,19 +124,19 @@ module "portal" {
 }
 
 module "monitoring" {
-  source = "../monitoring"
+  source = "../../modules/monitoring"
 
   name                    = local.name
   alert_emails            = var.alert_emails
   metrics_namespace       = local.metrics_namespace
   rds_instance_identifier = module.rds.instance_identifier
   nat_gateway_ids         = module.network.nat_gateway_ids
-  monthly_budget_usd      = var.monthly_budget_usd
+  monthly_budget_usd      = local.settings.monthly_budget_usd
   kms_key_arn             = module.kms.key_arn
 }
 
 module "ci" {
-  source = "../ci"
+  source = "../../modules/ci"
 
   name                 = local.name
   github_repository    = var.github_repository
