@@ -103,7 +103,7 @@ function runPython(options: LocalClustersOptions, args: string[]): Promise<void>
     const child = spawn(options.python, ["-c", ...args], {
       cwd: options.dagsDir,
       // Termination only signals processes: the DAGs' package is all it needs.
-      env: { PYTHONPATH: options.dagsDir },
+      env: { PYTHONPATH: options.dagsDir } as NodeJS.ProcessEnv,
       stdio: ["ignore", "ignore", "pipe"],
     });
     let stderr = "";
