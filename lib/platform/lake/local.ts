@@ -1,0 +1,224 @@
+import { createReadStream, createWriteStream, type Dirent } from "node:fs";
+import { mkdir, open, readdir, realpath, rename, rm, rmdir, stat } from "node:fs/promises";
+import path from "node:path";
+import { Readable } from "node:stream";
+import { pipeline } from "node:stream/promises";
+import { ApiError } from "@/lib/api/errors";
+import { MAX_PAGE, MAX_READ_BYTES, type Lake, type LakeEntry, type LakeObjectHead, type LakePage } from "./port";
+import { exactly } from "./sized-stream";
+import { checkBucket, checkKey, checkLimit, checkPrefix, checkRange } from "./validate";
+
+export interface LocalLakeOptions {
+  /** The lake root: each configured bucket is a directory under it. */
+  root: string;
+  buckets: readonly string[];
+}
+
+// Uploads land here first and are renamed into place, so a reader never sees half a file.
+const UPLOAD_PREFIX = ".lake-upload-";
+
+const encodeCursor = (key: string) => Buffer.from(key, "utf8").toString("base64url");
+function decodeCursor(cursor: string): string {
+  const key = Buffer.from(cursor, "base64url").toString("utf8");
+  if (!key || encodeCursor(key) !== cursor) throw new ApiError("bad_request", "Invalid cursor: not one this lake returned.");
+  return key;
+}
+
+const isMissing = (err: unknown) => (err as NodeJS.ErrnoException)?.code === "ENOENT" || (err as NodeJS.ErrnoException)?.code === "ENOTDIR";
+
+/** A directory shaped like S3: `<root>/<bucket>/<key>`; no key, link or cursor reaches outside a bucket. */
+export function createLocalLake(options: LocalLakeOptions): Lake {
+  const root = path.resolve(options.root);
+  const buckets = [...options.buckets];
+
+  const bucketDir = (bucket: string) => path.join(root, checkBucket(bucket, buckets));
+
+  /** The real path of `target`'s deepest existing ancestor must stay inside the bucket (symlinks included). */
+  async function contained(bucket: string, target: string): Promise<void> {
+    const base = bucketDir(bucket);
+    const realBase = await realpath(base).catch(() => base);
+    for (let probe = target; ; probe = path.dirname(probe)) {
+      const real = await realpath(probe).catch((err) => {
+        if (isMissing(err)) return null;
+        throw err;
+      });
+      if (real !== null) {
+        if (real !== realBase && !real.startsWith(realBase + path.sep)) {
+          throw new ApiError("bad_request", "Invalid key: it resolves outside the lake (a link points elsewhere).");
+        }
+        return;
+      }
+      if (probe === base || probe === path.dirname(probe)) return;
+    }
+  }
+
+  async function objectPath(bucket: string, key: string): Promise<string> {
+    const file = path.join(bucketDir(bucket), ...checkKey(key).split("/"));
+    await contained(bucket, file);
+    return file;
+  }
+
+  async function statObject(bucket: string, key: string) {
+    const file = await objectPath(bucket, key);
+    const info = await stat(file).catch((err) => {
+      if (isMissing(err)) return null;
+      throw err;
+    });
+    if (!info?.isFile()) throw new ApiError("not_found", `No object ${key} in ${bucket}.`);
+    return { file, info };
+  }
+
+  const headOf = (key: string, size: number, mtime: Date): LakeObjectHead => ({
+    key,
+    size,
+    lastModified: mtime,
+    contentType: null,
+    etag: null,
+  });
+
+  /** Names directly under a folder, as keys (folders end with "/"), links leaving the bucket left out. */
+  async function folderKeys(bucket: string, dir: string, prefix: string): Promise<string[]> {
+    let entries: Dirent[];
+    try {
+      entries = await readdir(dir, { withFileTypes: true });
+    } catch (err) {
+      if (isMissing(err)) return [];
+      throw err;
+    }
+    const keys: string[] = [];
+    for (const entry of entries) {
+      if (entry.name.startsWith(UPLOAD_PREFIX)) continue;
+      let isDir = entry.isDirectory();
+      if (entry.isSymbolicLink()) {
+        const target = path.join(dir, entry.name);
+        const ok = await contained(bucket, target).then(() => true, () => false);
+        const info = ok ? await stat(target).catch(() => null) : null;
+        if (!info) continue;
+        isDir = info.isDirectory();
+      } else if (!isDir && !entry.isFile()) {
+        continue;
+      }
+      keys.push(prefix + entry.name + (isDir ? "/" : ""));
+    }
+    return keys;
+  }
+
+  async function allKeysUnder(bucket: string, dir: string, prefix: string): Promise<string[]> {
+    const out: string[] = [];
+    for (const key of await folderKeys(bucket, dir, prefix)) {
+      if (key.endsWith("/")) out.push(...(await allKeysUnder(bucket, path.join(dir, path.basename(key)), key)));
+      else out.push(key);
+    }
+    return out;
+  }
+
+  const lake: Lake = {
+    adapter: "local",
+
+    async probe() {
+      const info = await stat(root).catch(() => null);
+      if (!info?.isDirectory()) throw new Error(`the lake root ${root} does not exist`);
+      return `lake directory ${root} (${buckets.length} bucket${buckets.length === 1 ? "" : "s"})`;
+    },
+
+    async buckets() {
+      return buckets.map((name) => ({ name, versioned: false }));
+    },
+
+    async list(bucket, prefix, cursor, limit, listOptions = {}): Promise<LakePage> {
+      checkPrefix(prefix);
+      checkLimit(limit, MAX_PAGE);
+      const after = cursor === null ? null : decodeCursor(cursor);
+      const dir = path.join(bucketDir(bucket), ...prefix.split("/").filter(Boolean));
+      await contained(bucket, dir);
+      const keys = listOptions.recursive ? await allKeysUnder(bucket, dir, prefix) : await folderKeys(bucket, dir, prefix);
+      // S3 returns keys in UTF-8 byte order; Buffer.compare gives the same for any script.
+      keys.sort((a, b) => Buffer.compare(Buffer.from(a), Buffer.from(b)));
+      let start = 0;
+      if (after !== null) {
+        const afterBytes = Buffer.from(after);
+        while (start < keys.length && Buffer.compare(Buffer.from(keys[start]!), afterBytes) <= 0) start++;
+      }
+      const page = keys.slice(start, start + limit);
+      const items = await Promise.all(
+        page.map(async (key): Promise<LakeEntry> => {
+          if (key.endsWith("/")) {
+            return { key, isFolder: true, size: 0, lastModified: null, storageClass: null, versionCount: null };
+          }
+          const info = await stat(path.join(bucketDir(bucket), ...key.split("/")));
+          return { key, isFolder: false, size: info.size, lastModified: info.mtime, storageClass: "STANDARD", versionCount: null };
+        }),
+      );
+      const more = start + limit < keys.length;
+      return { items, nextCursor: more ? encodeCursor(page[page.length - 1]!) : null };
+    },
+
+    async head(bucket, key) {
+      const { info } = await statObject(bucket, key);
+      return headOf(key, info.size, info.mtime);
+    },
+
+    async read(bucket, key, start, end) {
+      const { file, info } = await statObject(bucket, key);
+      checkRange(start, end, info.size, MAX_READ_BYTES);
+      const buffer = new Uint8Array(end - start);
+      if (buffer.length === 0) return buffer;
+      const handle = await open(file, "r");
+      try {
+        let done = 0;
+        while (done < buffer.length) {
+          const { bytesRead } = await handle.read(buffer, done, buffer.length - done, start + done);
+          if (bytesRead === 0) break;
+          done += bytesRead;
+        }
+        return buffer.subarray(0, done);
+      } finally {
+        await handle.close();
+      }
+    },
+
+    async download(bucket, key) {
+      const { file, info } = await statObject(bucket, key);
+      const body = Readable.toWeb(createReadStream(file)) as ReadableStream<Uint8Array>;
+      return { kind: "stream", body, size: info.size, contentType: null };
+    },
+
+    async upload(bucket, key, body, size) {
+      const file = await objectPath(bucket, key);
+      const dir = path.dirname(file);
+      const existing = await stat(file).catch(() => null);
+      if (existing?.isDirectory()) throw new ApiError("conflict", `${key} is a folder in ${bucket}; choose another name.`);
+      await mkdir(dir, { recursive: true }).catch((err) => {
+        if ((err as NodeJS.ErrnoException).code === "EEXIST" || (err as NodeJS.ErrnoException).code === "ENOTDIR") {
+          throw new ApiError("conflict", `A parent of ${key} is an object in ${bucket}, not a folder.`);
+        }
+        throw err;
+      });
+      await contained(bucket, dir);
+      const temp = path.join(dir, `${UPLOAD_PREFIX}${crypto.randomUUID()}`);
+      try {
+        const checked = exactly(body, size) as import("node:stream/web").ReadableStream<Uint8Array>;
+        await pipeline(Readable.fromWeb(checked), createWriteStream(temp, { flags: "wx" }));
+        await rename(temp, file);
+      } catch (err) {
+        await rm(temp, { force: true });
+        throw err;
+      }
+      const info = await stat(file);
+      return headOf(key, info.size, info.mtime);
+    },
+
+    async delete(bucket, key) {
+      const { file } = await statObject(bucket, key);
+      await rm(file);
+      // S3 has no empty folders: remove the parents this delete left empty, never the bucket itself.
+      const base = bucketDir(bucket);
+      for (let dir = path.dirname(file); dir !== base && dir.startsWith(base + path.sep); dir = path.dirname(dir)) {
+        const removed = await rmdir(dir).then(() => true, () => false);
+        if (!removed) break;
+      }
+      return { deleteMarker: false };
+    },
+  };
+  return lake;
+}
