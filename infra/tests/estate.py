@@ -101,11 +101,6 @@ class TfDir:
             (n, body) for doc in self.files.values() for e in doc.get("provider", []) for n, body in e.items()
         ]
 
-    @property
-    def is_root(self) -> bool:
-        """A root configures providers; a module inherits them from its caller."""
-        return bool(self.providers)
-
     def text(self) -> str:
         return "\n".join(self.texts.values())
 
@@ -127,13 +122,6 @@ def load(root: Path = INFRA) -> dict[str, TfDir]:
         tf.files[path] = parse(path)
         tf.texts[path] = path.read_text(encoding="utf-8")
     return {tf.name: tf for tf in dirs.values()}
-
-
-def literal(value: Any) -> Any:
-    """A value written as a literal; an expression (`${...}`) gives None."""
-    if isinstance(value, str) and value.startswith("${"):
-        return None
-    return value
 
 
 def main() -> int:

@@ -104,3 +104,10 @@ def test_only_roots_configure_providers_and_backends(estate):
         s3 = backend[0]["s3"]
         assert s3["use_lockfile"] is True and s3["encrypt"] is True
         assert s3["key"] == f"builditall/{env.removeprefix('envs/')}/terraform.tfstate"
+
+
+def test_envs_set_every_setting_the_composition_reads(estate):
+    read = set(re.findall(r"local\.settings\.(\w+)", expressions(estate["envs/shared"])))
+    assert read
+    for env in ("envs/dev", "envs/prod"):
+        assert set(estate[env].locals["settings"]) == read, env
