@@ -103,7 +103,8 @@ function runPython(options: LocalClustersOptions, args: string[]): Promise<void>
     const child = spawn(options.python, ["-c", ...args], {
       cwd: options.dagsDir,
       // Termination only signals processes: the DAGs' package is all it needs.
-      env: { PYTHONPATH: options.dagsDir } as NodeJS.ProcessEnv,
+      // (Next types ProcessEnv with a required NODE_ENV, which Python has no use for.)
+      env: { PYTHONPATH: options.dagsDir } as unknown as NodeJS.ProcessEnv,
       stdio: ["ignore", "ignore", "pipe"],
     });
     let stderr = "";
