@@ -89,7 +89,7 @@ output "emr" {
 }
 
 output "ci_role_arn" {
-  description = "Role the GitHub workflow assumes (repository variable AWS_SYNC_ROLE_ARN)."
+  description = "Role the GitHub workflow assumes (GitHub repository variable AWS_SYNC_ROLE_ARN_<ENV>)."
   value       = module.ci.role_arn
 }
 

@@ -1,5 +1,5 @@
 output "role_arn" {
-  description = "Role the GitHub workflow assumes (repository variable AWS_SYNC_ROLE_ARN)."
+  description = "Role the GitHub workflow assumes (GitHub repository variable AWS_SYNC_ROLE_ARN_<ENV>)."
   value       = aws_iam_role.sync.arn
 }
 

@@ -81,7 +81,7 @@ variable "lake_kms_key_arn" {
 variable "requirements_txt" {
   description = "Content of dags/requirements.txt. MWAA applies the Airflow constraints file itself; the DAGs need only providers MWAA preinstalls."
   type        = string
-  default     = "# Extra PyPI packages for the DAGs. MWAA installs these under the Airflow 3.0.6 constraints.\n"
+  default     = "# Extra PyPI packages for the DAGs. MWAA installs these under the constraints of its Airflow version.\n"
 }
 
 variable "emr_role_arns" {
