@@ -9,23 +9,31 @@
 # unless LOCAL_SCHEDULE=1: runs happen when triggered (portal, `airflow dags trigger`).
 # `stop` ends every component's process group, then every local Spark cluster of the lake.
 # `env` prints the environment a CLI call needs (the portal spawns `airflow` with it).
+# AIRFLOW_STATE_DIR and LAKE_URI (file://) move the state and the lake elsewhere (tests, bench).
 set -euo pipefail
 
 REPO=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
-STATE="$REPO/.platform/airflow"
+STATE="${AIRFLOW_STATE_DIR:-$REPO/.platform/airflow}"
 BIN="$REPO/.venv/bin"
 PORT="${AIRFLOW_PORT:-8080}"
 BUCKET="${LAKE_BUCKET:-builditall-lake}"
 LAKE="$REPO/.platform/lake/$BUCKET"
+if [[ -n "${LAKE_URI:-}" ]]; then
+  [[ "$LAKE_URI" == file:///* ]] || { echo "LAKE_URI must be an absolute file:// URI" >&2; exit 1; }
+  LAKE="${LAKE_URI#file://}"
+fi
 COMPONENTS=(api-server scheduler dag-processor)
 START_TIMEOUT=120
 
 say() { printf '\033[1m[airflow]\033[0m %s\n' "$*"; }
 die() { say "error: $*" >&2; exit 1; }
 
-[[ "$PORT" =~ ^[0-9]{4,5}$ ]] && ((PORT >= 1024 && PORT <= 65535)) || die "AIRFLOW_PORT must be 1024-65535, got '$PORT'"
+if ! [[ "$PORT" =~ ^[0-9]{4,5}$ ]] || ((PORT < 1024 || PORT > 65535)); then
+  die "AIRFLOW_PORT must be 1024-65535, got '$PORT'"
+fi
 [[ "$BUCKET" =~ ^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$ ]] || die "LAKE_BUCKET '$BUCKET' is not a bucket name"
 [[ -x "$BIN/airflow" ]] || die "no Airflow in .venv: run 'bash scripts/setup.sh' first"
+[[ "$STATE" == /* ]] || die "AIRFLOW_STATE_DIR must be an absolute path"
 
 export AIRFLOW_HOME="$STATE"
 export AIRFLOW_CONFIG="$STATE/airflow.cfg"
@@ -39,7 +47,9 @@ alive() { # <component>: its recorded process is still an Airflow process (title
 }
 
 write_config() {
-  mkdir -p "$STATE/run" "$STATE/logs"
+  mkdir -p "$STATE/run" "$STATE/logs" "$STATE/config"
+  # Airflow puts $AIRFLOW_HOME/config on sys.path: the executor below is found there.
+  ln -sfn "$REPO/scripts/airflow/local_executor.py" "$STATE/config/builditall_local_executor.py"
   local secrets="$STATE/secrets.env"
   if [[ ! -f "$secrets" ]]; then # generated once: tokens and encrypted values survive restarts
     (umask 077 && "$BIN/python" - > "$secrets" <<'PY'
@@ -58,7 +68,7 @@ PY
 # Written by scripts/airflow/local.sh on each start; edit the script, not this file.
 [core]
 dags_folder = $REPO/dags
-executor = LocalExecutor
+executor = builditall_local_executor.CommittedLocalExecutor
 parallelism = 4
 load_examples = False
 dags_are_paused_at_creation = False
