@@ -1,4 +1,4 @@
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { z } from "zod";
 import { ApiError, ErrorBody, fromZodError, toErrorResponse } from "./errors";
 
@@ -11,8 +11,11 @@ describe("API errors", () => {
     expect(err.issues?.[0]?.path).toBe("query.limit");
   });
 
-  it("never shows an internal error's message or stack to the caller", () => {
+  it("never shows an internal error's message or stack to the caller, and logs it instead", () => {
+    const log = vi.spyOn(console, "error").mockImplementation(() => undefined);
     const { status, body } = toErrorResponse(new Error("password=hunter2 at db.ts:12"), "req-1");
+    expect(log).toHaveBeenCalledWith(expect.stringContaining("req-1"), expect.any(Error));
+    log.mockRestore();
     expect(status).toBe(500);
     expect(JSON.stringify(body)).not.toContain("hunter2");
     expect(ErrorBody.parse(body).error.requestId).toBe("req-1");
