@@ -36,6 +36,13 @@ const schema = z
     /** Overrides every AWS client's endpoint: a moto server or another protocol peer in tests. */
     AWS_ENDPOINT_URL: z.url().optional(),
     MWAA_ENVIRONMENT: z.string().min(1).optional(),
+
+    /** The local Airflow's API server port (scripts/airflow/local.sh). */
+    AIRFLOW_PORT: z.coerce.number().int().min(1024).max(65535).default(8080),
+    /** Background syncs (lib/sync) start with the server unless "false" (tests that drive them). */
+    SYNC_ENABLED: z.enum(["true", "false"]).default("true").transform((v) => v === "true"),
+    /** Pause between two polls of the Airflow sync. */
+    AIRFLOW_SYNC_INTERVAL_MS: z.coerce.number().int().min(1_000).max(600_000).default(5_000),
   })
   .superRefine((e, ctx) => {
     const need = (key: keyof typeof e, why: string) => {

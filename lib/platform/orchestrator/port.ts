@@ -1,8 +1,11 @@
 import type { Probe } from "../probe";
 
+/** Airflow's DagRunState; success and failed are final. */
 export type RunState = "queued" | "running" | "success" | "failed";
+export const RUN_STATES: readonly RunState[] = ["queued", "running", "success", "failed"];
+
+/** Airflow's TaskInstanceState (null before the scheduler has looked at the task). */
 export type TaskState =
-  | "none"
   | "scheduled"
   | "queued"
   | "running"
@@ -11,24 +14,25 @@ export type TaskState =
   | "skipped"
   | "upstream_failed"
   | "up_for_retry"
+  | "up_for_reschedule"
+  | "restarting"
+  | "deferred"
   | "removed";
 
-export interface DagParam {
-  name: string;
-  type: "string" | "integer" | "number" | "boolean" | "array" | "object";
-  default?: unknown;
-  enum?: unknown[];
-  description?: string;
-}
-
-export interface Dag {
+export interface DagSummary {
   dagId: string;
   description: string | null;
+  /** The timetable summary (a cron expression, "@once"…), null when the DAG only runs when triggered. */
   schedule: string | null;
   tags: string[];
   paused: boolean;
-  params: DagParam[];
+  nextRunAt: Date | null;
+}
+
+export interface DagStructure {
   tasks: { taskId: string; downstream: string[] }[];
+  /** False when Airflow listed the tasks but could not say how they depend on each other. */
+  edgesKnown: boolean;
 }
 
 export interface DagRun {
@@ -36,25 +40,29 @@ export interface DagRun {
   runId: string;
   state: RunState;
   logicalDate: Date | null;
+  /** When Airflow may start it: the trigger time, or the end of the schedule interval. */
+  runAfter: Date | null;
   startedAt: Date | null;
   endedAt: Date | null;
-  conf: Record<string, unknown>;
 }
 
 export interface TaskInstanceState {
   taskId: string;
-  state: TaskState;
-  tryNumber: number;
-  queuedAt: Date | null;
+  /** -1 for an unmapped task. */
+  mapIndex: number;
+  state: TaskState | null;
   startedAt: Date | null;
   endedAt: Date | null;
 }
 
 /** Airflow: the local one in .venv, or MWAA through its CLI token API. Same commands, two transports. */
 export interface Orchestrator extends Probe {
-  dags(): Promise<Dag[]>;
-  trigger(dagId: string, conf: Record<string, unknown>, runId?: string): Promise<DagRun>;
+  dags(): Promise<DagSummary[]>;
+  structure(dagId: string): Promise<DagStructure>;
+  /** Starts a run with the given id; conf goes to Airflow as one JSON argument. */
+  trigger(dagId: string, runId: string, conf: Record<string, unknown>, logicalDate?: Date): Promise<DagRun>;
   setPaused(dagId: string, paused: boolean): Promise<void>;
-  runs(dagId: string, limit: number): Promise<DagRun[]>;
+  /** Runs of one DAG, newest first. */
+  runs(dagId: string, state?: RunState): Promise<DagRun[]>;
   taskInstances(dagId: string, runId: string): Promise<TaskInstanceState[]>;
 }

@@ -1,0 +1,58 @@
+import { commands, type Command } from "./commands";
+import { CliOutputError, failureReason, parseDags, parseDot, parseRuns, parseTaskList, parseTaskStates, parseTriggered } from "./parse";
+import type { DagStructure, Orchestrator, RunState } from "./port";
+import { CliCommandError, type CliOutput, type CliTransport } from "./transport";
+
+export interface AirflowOptions {
+  /** Called once per CLI command sent (the sync logs its calls per cycle; the bench counts them). */
+  onCommand?: (argv: Command) => void;
+}
+
+// MWAA reports no exit code: a failed command shows as a traceback or an argparse error on stderr.
+const FAILED = /Traceback \(most recent call last\)|^airflow( [\w-]+)* command error:|^usage: airflow/m;
+
+function failed(out: CliOutput): boolean {
+  return out.exitCode !== null ? out.exitCode !== 0 : FAILED.test(out.stderr);
+}
+
+/** The Orchestrator port over any CLI transport: one builder, one parser, whatever runs the command. */
+export function airflowOrchestrator(transport: CliTransport, options: AirflowOptions = {}): Orchestrator {
+  async function run(argv: Command): Promise<string> {
+    options.onCommand?.(argv);
+    const out = await transport.run(argv);
+    if (failed(out)) throw new CliCommandError(argv.slice(0, 2).join(" "), failureReason(out.stderr, out.stdout));
+    return out.stdout;
+  }
+
+  return {
+    adapter: transport.adapter,
+    async probe() {
+      const version = (await run(commands.version())).trim().split("\n").at(-1);
+      return `Airflow ${version} answers (${transport.adapter === "aws" ? "MWAA CLI" : "local CLI"})`;
+    },
+    async dags() {
+      return parseDags(await run(commands.listDags()));
+    },
+    async structure(dagId): Promise<DagStructure> {
+      try {
+        return parseDot(await run(commands.showDag(dagId)));
+      } catch (error) {
+        // `dags show` needs the graphviz package where Airflow runs; without it, the tasks alone.
+        if (!(error instanceof CliCommandError || error instanceof CliOutputError)) throw error;
+        return parseTaskList(await run(commands.listTasks(dagId)));
+      }
+    },
+    async trigger(dagId, runId, conf, logicalDate) {
+      return parseTriggered(await run(commands.trigger(dagId, runId, conf, logicalDate)));
+    },
+    async setPaused(dagId, paused) {
+      await run(commands.setPaused(dagId, paused));
+    },
+    async runs(dagId, state?: RunState) {
+      return parseRuns(await run(commands.listRuns(dagId, state)));
+    },
+    async taskInstances(dagId, runId) {
+      return parseTaskStates(await run(commands.taskStates(dagId, runId)));
+    },
+  };
+}

@@ -1,0 +1,76 @@
+import { describe, expect, it } from "vitest";
+import { commands, toCommandLine } from "./commands";
+import { InvalidCommandInput } from "./ids";
+
+describe("the Airflow command builder", () => {
+  it("passes conf as one JSON argument, whatever it contains", () => {
+    const conf = { note: "x --conf {} ; rm -rf / 'q' \"d\"\nline" };
+    const argv = commands.trigger("simple_addition", "manual__1", conf);
+    expect(argv).toEqual(["dags", "trigger", "simple_addition", "-r", "manual__1", "-c", JSON.stringify(conf), "-o", "json"]);
+    expect(argv[6]).not.toContain("\n");
+  });
+
+  it.each([
+    ["an option in place of a DAG id", "--help"],
+    ["a second argument", "x --conf {}"],
+    ["a shell separator", "x;reboot"],
+    ["a quote", "x'"],
+    ["a newline", "x\ny"],
+    ["an empty id", ""],
+    ["a very long id", "a".repeat(251)],
+  ])("refuses %s", (_, dagId) => {
+    expect(() => commands.trigger(dagId, "manual__1", {})).toThrow(InvalidCommandInput);
+    expect(() => commands.setPaused(dagId, true)).toThrow(InvalidCommandInput);
+  });
+
+  it("refuses a run id that could be read as an option or carries spaces", () => {
+    expect(() => commands.taskStates("d", "-o")).toThrow(/run id/);
+    expect(() => commands.taskStates("d", "a b")).toThrow(/run id/);
+  });
+
+  it("refuses conf that is not an object or is too large", () => {
+    expect(() => commands.trigger("d", "r", [] as unknown as Record<string, unknown>)).toThrow(/conf/);
+    expect(() => commands.trigger("d", "r", { big: "x".repeat(17_000) })).toThrow(/larger than/);
+  });
+
+  it("adds the logical date of a backfilled run", () => {
+    const argv = commands.trigger("d", "r", {}, new Date("2025-03-01T00:00:00Z"));
+    expect(argv).toContain("-l");
+    expect(argv).toContain("2025-03-01T00:00:00.000Z");
+  });
+});
+
+/** What MWAA does with the text body: split it like a POSIX shell would (quotes only, no expansion). */
+function splitWords(line: string): string[] {
+  const words: string[] = [];
+  let word: string | null = null;
+  for (let i = 0; i < line.length; i++) {
+    const c = line[i]!;
+    if (c === " ") {
+      if (word !== null) words.push(word);
+      word = null;
+    } else if (c === "'") {
+      const end = line.indexOf("'", i + 1);
+      word = (word ?? "") + line.slice(i + 1, end);
+      i = end;
+    } else if (c === '"') {
+      const end = line.indexOf('"', i + 1);
+      word = (word ?? "") + line.slice(i + 1, end);
+      i = end;
+    } else word = (word ?? "") + c;
+  }
+  if (word !== null) words.push(word);
+  return words;
+}
+
+describe("the MWAA command line", () => {
+  it("round-trips every argument through shell-style splitting", () => {
+    const conf = { note: `it's "quoted"; $(whoami) \`id\` & more`, n: 1 };
+    const argv = commands.trigger("simple_addition", "manual__2026-01-01T00:00:00+00:00", conf);
+    expect(splitWords(toCommandLine(argv))).toEqual(argv);
+  });
+
+  it("leaves plain words bare", () => {
+    expect(toCommandLine(commands.listRuns("simple_addition"))).toBe("dags list-runs simple_addition -o json");
+  });
+});

@@ -1,0 +1,61 @@
+import { checked, confSchema, dagIdSchema, runIdSchema } from "./ids";
+import type { RunState } from "./port";
+
+/**
+ * The one builder of the Airflow CLI commands the portal sends, as argv arrays (the local
+ * transport spawns them as they are; the MWAA transport quotes them into its text body).
+ * Only commands MWAA accepts for Airflow 3.0 (docs/pipelines.md), with JSON output where the
+ * CLI offers it. Every id is validated here, whatever the caller already checked.
+ */
+export type Command = readonly string[];
+
+const DAG_COLUMNS = "dag_id,is_paused,description,timetable_summary,tags,next_dagrun_run_after";
+
+export const commands = {
+  listDags: (): Command => ["dags", "list", "-o", "json", "--columns", DAG_COLUMNS],
+  showDag: (dagId: string): Command => ["dags", "show", checked(dagIdSchema, dagId, "dag id")],
+  listTasks: (dagId: string): Command => ["tasks", "list", checked(dagIdSchema, dagId, "dag id")],
+  trigger: (dagId: string, runId: string, conf: Record<string, unknown>, logicalDate?: Date): Command => [
+    "dags",
+    "trigger",
+    checked(dagIdSchema, dagId, "dag id"),
+    "-r",
+    checked(runIdSchema, runId, "run id"),
+    "-c",
+    JSON.stringify(checked(confSchema, conf, "conf")),
+    ...(logicalDate ? ["-l", logicalDate.toISOString()] : []),
+    "-o",
+    "json",
+  ],
+  setPaused: (dagId: string, paused: boolean): Command => [
+    "dags",
+    paused ? "pause" : "unpause",
+    checked(dagIdSchema, dagId, "dag id"),
+    "-y",
+  ],
+  // No -s/-e: they filter on the logical date, which Airflow 3 leaves empty for triggered runs.
+  listRuns: (dagId: string, state?: RunState): Command => [
+    "dags",
+    "list-runs",
+    checked(dagIdSchema, dagId, "dag id"),
+    ...(state ? ["--state", state] : []),
+    "-o",
+    "json",
+  ],
+  taskStates: (dagId: string, runId: string): Command => [
+    "tasks",
+    "states-for-dag-run",
+    checked(dagIdSchema, dagId, "dag id"),
+    checked(runIdSchema, runId, "run id"),
+    "-o",
+    "json",
+  ],
+  version: (): Command => ["version"],
+};
+
+const BARE = /^[A-Za-z0-9_.,:/=+@%-]+$/;
+
+/** One argv as POSIX shell words (MWAA splits its text body like a shell does, without running one). */
+export function toCommandLine(argv: Command): string {
+  return argv.map((arg) => (BARE.test(arg) ? arg : `'${arg.replaceAll("'", `'"'"'`)}'`)).join(" ");
+}

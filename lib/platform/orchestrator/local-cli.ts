@@ -1,0 +1,72 @@
+import { spawn, spawnSync } from "node:child_process";
+import path from "node:path";
+import type { Command } from "./commands";
+import { AirflowUnreachable, type CliOutput, type CliTransport } from "./transport";
+
+export interface LocalCliOptions {
+  /** The repository: .venv/bin/airflow and scripts/airflow/local.sh live there. */
+  repoRoot: string;
+  /** Passed to local.sh so it names the state of this estate's Airflow. */
+  platformHome: string;
+  airflowPort: number;
+  timeoutMs?: number;
+}
+
+/** The environment a CLI call needs, as scripts/airflow/local.sh prints it (its `env` command). */
+function airflowEnvironment(options: LocalCliOptions): Record<string, string> {
+  const script = path.join(options.repoRoot, "scripts/airflow/local.sh");
+  const result = spawnSync("bash", [script, "env"], {
+    encoding: "utf8",
+    timeout: 10_000,
+    env: { ...process.env, PLATFORM_HOME: options.platformHome, AIRFLOW_PORT: String(options.airflowPort) },
+  });
+  if (result.status !== 0) throw new AirflowUnreachable(`local.sh env failed: ${result.stderr || result.error?.message}`);
+  return Object.fromEntries(
+    result.stdout
+      .split("\n")
+      .map((line) => /^([A-Z_][A-Z0-9_]*)=(.*)$/.exec(line))
+      .filter((m): m is RegExpExecArray => m !== null)
+      .map((m) => [m[1]!, m[2]!]),
+  );
+}
+
+/**
+ * The local transport: `.venv/bin/airflow <argv>` spawned directly (never through a shell),
+ * in a process group of its own so a timeout ends the command and whatever it started.
+ */
+export function localCli(options: LocalCliOptions): CliTransport {
+  const binary = path.join(options.repoRoot, ".venv/bin/airflow");
+  const timeoutMs = options.timeoutMs ?? 120_000;
+  let environment: NodeJS.ProcessEnv | undefined;
+  return {
+    adapter: "local",
+    run(argv: Command): Promise<CliOutput> {
+      // The child inherits the server's environment (PATH, HOME) plus Airflow's own.
+      environment ??= { ...process.env, ...airflowEnvironment(options) };
+      const env = environment;
+      return new Promise((resolve, reject) => {
+        const child = spawn(binary, [...argv], { env, cwd: options.repoRoot, detached: true, stdio: ["ignore", "pipe", "pipe"] });
+        const out: Buffer[] = [];
+        const err: Buffer[] = [];
+        child.stdout.on("data", (b: Buffer) => out.push(b));
+        child.stderr.on("data", (b: Buffer) => err.push(b));
+        const timer = setTimeout(() => {
+          try {
+            process.kill(-child.pid!, "SIGKILL");
+          } catch {
+            // already gone
+          }
+        }, timeoutMs);
+        child.on("error", (error) => {
+          clearTimeout(timer);
+          reject(new AirflowUnreachable(`cannot run ${binary}: ${error.message}`, { cause: error }));
+        });
+        child.on("close", (code, signal) => {
+          clearTimeout(timer);
+          if (signal) return reject(new AirflowUnreachable(`airflow ${argv.slice(0, 2).join(" ")} was stopped by ${signal} (timeout ${timeoutMs} ms)`));
+          resolve({ stdout: Buffer.concat(out).toString("utf8"), stderr: Buffer.concat(err).toString("utf8"), exitCode: code });
+        });
+      });
+    },
+  };
+}
