@@ -7,6 +7,8 @@ import type { Clusters } from "./clusters/port";
 import type { Lake } from "./lake/port";
 import type { Metrics } from "./metrics/port";
 import type { Orchestrator } from "./orchestrator/port";
+import { mwaaOrchestrator } from "./orchestrator/aws";
+import { localOrchestrator } from "./orchestrator/local";
 
 export type Mode = "local" | "aws";
 
@@ -30,9 +32,12 @@ export const PORT_LABELS: Record<PortName, string> = {
 const ADAPTERS: Record<Mode, { [K in PortName]?: () => Ports[K] }> = {
   local: {
     lake: () => createLocalLake({ root: path.resolve(env.PLATFORM_HOME, "lake"), buckets: env.LAKE_BUCKETS }),
+    orchestrator: () =>
+      localOrchestrator({ repoRoot: path.resolve("."), platformHome: path.resolve(env.PLATFORM_HOME), airflowPort: env.AIRFLOW_PORT }),
   },
   aws: {
     lake: () => createS3Lake({ buckets: env.LAKE_BUCKETS, region: env.AWS_REGION!, endpoint: env.AWS_ENDPOINT_URL }),
+    orchestrator: () => mwaaOrchestrator({ environment: env.MWAA_ENVIRONMENT!, region: env.AWS_REGION!, endpoint: env.AWS_ENDPOINT_URL }),
   },
 };
 
