@@ -25,6 +25,7 @@ step "1/5 parse ${#hcl_files[@]} HCL files"
 .venv/bin/python -m infra.tests.estate
 
 # Builds a pinned Go tool into infra/.tools/bin, once per version; caches stay under infra/.tools.
+# Returns 1 when there is no Go toolchain (the step is skipped), 2 when the build fails.
 go_tool() { # <name> <module@version>
   local name=$1 module=$2 stamp="$TOOLS/bin/.$1.version" go_bin
   if [[ -x $TOOLS/bin/$name && -f $stamp && $(cat "$stamp") == "$module" ]]; then
@@ -32,34 +33,39 @@ go_tool() { # <name> <module@version>
   fi
   go_bin=$(command -v go || true)
   [[ -z $go_bin && -x /usr/local/go/bin/go ]] && go_bin=/usr/local/go/bin/go
-  if [[ -z $go_bin ]]; then
-    echo "no Go toolchain: $name cannot be built" >&2
-    return 1
-  fi
+  [[ -n $go_bin ]] || return 1
   step "building $module (once)"
   mkdir -p "$TOOLS/bin"
   GOBIN="$PWD/$TOOLS/bin" GOPATH="$PWD/$TOOLS/go" GOCACHE="$PWD/$TOOLS/go-build" GOFLAGS=-modcacherw \
-    "$go_bin" install "$module"
+    "$go_bin" install "$module" || return 2
   echo "$module" >"$stamp"
 }
 
-step "2/5 formatting (hclfmt)"
-if go_tool hclfmt "$HCLFMT_MODULE"; then
-  unformatted=()
+# with_go_tool <name> <module@version> <command...>: runs the command once the tool is built.
+with_go_tool() {
+  local name=$1 module=$2 status=0
+  shift 2
+  go_tool "$name" "$module" || status=$?
+  case $status in
+    0) "$@" ;;
+    1) step "SKIPPED $name: no Go toolchain on this machine (https://go.dev/dl); the other checks still run" ;;
+    *) fail "could not build $module from the Go module proxy" ;;
+  esac
+}
+
+check_formatting() {
+  local file unformatted=()
   for file in "${hcl_files[@]}"; do
     "$TOOLS/bin/hclfmt" -require-no-change "$file" >/dev/null 2>&1 || unformatted+=("$file")
   done
   ((${#unformatted[@]} == 0)) || fail "not formatted (run terraform fmt, or $TOOLS/bin/hclfmt -w): ${unformatted[*]}"
-else
-  step "SKIPPED formatting: install Go (https://go.dev/dl) so hclfmt can be built"
-fi
+}
+
+step "2/5 formatting (hclfmt)"
+with_go_tool hclfmt "$HCLFMT_MODULE" check_formatting
 
 step "3/5 workflows (actionlint)"
-if go_tool actionlint "$ACTIONLINT_MODULE"; then
-  "$TOOLS/bin/actionlint" .github/workflows/*.yml
-else
-  step "SKIPPED actionlint: install Go (https://go.dev/dl) so actionlint can be built"
-fi
+with_go_tool actionlint "$ACTIONLINT_MODULE" "$TOOLS/bin/actionlint" .github/workflows/*.yml
 
 # BC_SKIP_MAPPING: no attempt to fetch guideline links from the vendor's API (offline here).
 step "4/5 checkov"
