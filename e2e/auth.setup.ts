@@ -9,6 +9,8 @@ for (const role of ROLES) {
     await page.getByLabel("Password").fill(PASSWORD);
     await page.getByRole("button", { name: "Sign in" }).click();
     await expect(page.getByRole("heading", { name: "Overview" })).toBeVisible();
+    const session = (await page.context().cookies()).find((c) => c.name.endsWith("next-auth.session-token"));
+    expect(session, "session cookie").toMatchObject({ httpOnly: true, sameSite: "Lax" });
     await page.context().storageState({ path: storageState(role) });
   });
 }
