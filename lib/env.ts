@@ -37,6 +37,12 @@ const schema = z
     AWS_ENDPOINT_URL: z.url().optional(),
     MWAA_ENVIRONMENT: z.string().min(1).optional(),
 
+    /** How old cached cluster snapshots and cost samples may be before a view refreshes them (the staleness bound). */
+    CLUSTER_CACHE_MAX_AGE_SECONDS: z.coerce.number().int().min(5).max(3600).default(30),
+    COST_CACHE_MAX_AGE_SECONDS: z.coerce.number().int().min(60).max(86_400).default(900),
+    /** A running cluster idle for longer than this is flagged on the Clusters page. */
+    CLUSTER_IDLE_ALERT_MINUTES: z.coerce.number().int().min(1).max(1440).default(30),
+
     /** The local Airflow's API server port (scripts/airflow/local.sh). */
     AIRFLOW_PORT: z.coerce.number().int().min(1024).max(65535).default(8080),
     /** Background syncs (lib/sync) start with the server unless "false" (tests that drive them). */
