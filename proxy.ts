@@ -35,7 +35,8 @@ export function proxy(request: NextRequest) {
 export const config = {
   matcher: [
     {
-      source: "/((?!_next/static|_next/image|favicon.ico).*)",
+      // Not the upload route: proxy would buffer its body (10 MB cap) before the handler streams it to the lake.
+      source: "/((?!_next/static|_next/image|favicon.ico|api/lake/upload).*)",
       missing: [
         { type: "header", key: "next-router-prefetch" },
         { type: "header", key: "purpose", value: "prefetch" },

@@ -29,6 +29,8 @@ export interface RouteSpec<
   body?: B;
   response: R;
   status?: number;
+  /** How a mutation's body arrives: JSON (default), or multipart/form-data for file uploads. */
+  bodyType?: "json" | "multipart";
   /** Errors the business step can answer with, beyond those of the guards (documented in OpenAPI). */
   errors?: ErrorCode[];
   /** Every mutation names what it changes; the audit event is written after the change. */
@@ -63,6 +65,23 @@ function parse<T extends z.ZodType | undefined>(schema: T, value: unknown, where
   return result.data as Infer<T>;
 }
 
+async function readForm(req: NextRequest): Promise<Record<string, FormDataEntryValue>> {
+  try {
+    return Object.fromEntries(await req.formData());
+  } catch {
+    throw new ApiError("bad_request", "The request body is not valid multipart/form-data.");
+  }
+}
+
+/** What the audit log keeps of an input: files as their name, size and type, never their bytes. */
+function auditParams(...parts: unknown[]): Record<string, unknown> {
+  const merged: Record<string, unknown> = Object.assign({}, ...parts.filter((p) => p && typeof p === "object"));
+  for (const [k, v] of Object.entries(merged)) {
+    if (v instanceof File) merged[k] = { name: v.name, size: v.size, type: v.type };
+  }
+  return merged;
+}
+
 async function readJson(req: NextRequest): Promise<unknown> {
   const text = await req.text();
   if (!text) return undefined;
@@ -76,13 +95,15 @@ async function readJson(req: NextRequest): Promise<unknown> {
 /**
  * Wraps a route handler: CSRF and content-type checks for mutations, session and role,
  * input validation, per-user rate limit, audit, and the one error shape. The body of `fn`
- * does only the business step.
+ * does only the business step; it may answer with a Response of its own (a stream, a redirect),
+ * which goes out as it is, after every guard.
  */
 export function handle<P extends AnyObject | undefined, Q extends AnyObject | undefined, B extends z.ZodType | undefined, R extends z.ZodType>(
   spec: RouteSpec<P, Q, B, R>,
-  fn: (ctx: Context<P, Q, B>) => Promise<z.input<R>>,
+  fn: (ctx: Context<P, Q, B>) => Promise<z.input<R> | Response>,
 ) {
   const mutating = spec.method !== "get";
+  const mediaType = spec.bodyType === "multipart" ? "multipart/form-data" : "application/json";
   return async (req: NextRequest, route?: { params: Promise<Record<string, string | string[]>> }) => {
     const requestId = crypto.randomUUID();
     let audited: { action: string; target: string; params: unknown; actor: string } | null = null;
@@ -92,8 +113,8 @@ export function handle<P extends AnyObject | undefined, Q extends AnyObject | un
           throw new ApiError("forbidden", "Cross-site request refused: Origin is not the portal's own.");
         }
         const type = req.headers.get("content-type")?.split(";")[0]?.trim().toLowerCase();
-        if (type !== "application/json") {
-          throw new ApiError("unsupported_media_type", "Send the request body as application/json.");
+        if (type !== mediaType) {
+          throw new ApiError("unsupported_media_type", `Send the request body as ${mediaType}.`);
         }
       }
 
@@ -108,7 +129,7 @@ export function handle<P extends AnyObject | undefined, Q extends AnyObject | un
       const input = {
         params: parse(spec.params, route ? await route.params : {}, "path"),
         query: parse(spec.query, Object.fromEntries(req.nextUrl.searchParams), "query"),
-        body: parse(spec.body, spec.body ? await readJson(req) : undefined, "body"),
+        body: parse(spec.body, spec.body ? await (spec.bodyType === "multipart" ? readForm(req) : readJson(req)) : undefined, "body"),
       } as Input<P, Q, B>;
 
       if (mutating && user) {
@@ -116,10 +137,16 @@ export function handle<P extends AnyObject | undefined, Q extends AnyObject | un
         if (wait > 0) throw new ApiError("too_many_requests", `Too many changes; try again in ${wait} s.`);
       }
       if (spec.audit && user) {
-        audited = { ...spec.audit(input), params: { ...(input.params as object | undefined), ...(input.body as object | undefined) }, actor: user.email };
+        audited = { ...spec.audit(input), params: auditParams(input.params, input.body), actor: user.email };
       }
 
-      const result = spec.response.parse(await fn({ input, user, requestId, req }));
+      const out = await fn({ input, user, requestId, req });
+      if (out instanceof Response) {
+        if (audited) await recordAudit({ ...audited, result: "ok", requestId });
+        out.headers.set("x-request-id", requestId);
+        return out;
+      }
+      const result = spec.response.parse(out);
       if (audited) await recordAudit({ ...audited, result: "ok", requestId });
       return NextResponse.json(result, { status: spec.status ?? 200, headers: { "x-request-id": requestId } });
     } catch (err) {

@@ -51,7 +51,9 @@ function operation(spec: RouteSpec<any, any, any, any>): ZodOpenApiOperationObje
     tags: [spec.tag],
     security: spec.access === "public" ? [] : [{ session: [] }],
     requestParams: { ...(spec.query && { query: spec.query }), ...(spec.params && { path: spec.params }) },
-    requestBody: spec.body ? { content: { "application/json": { schema: spec.body } } } : undefined,
+    requestBody: spec.body
+      ? { content: { [spec.bodyType === "multipart" ? "multipart/form-data" : "application/json"]: { schema: spec.body } } }
+      : undefined,
     responses,
   };
 }

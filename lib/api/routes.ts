@@ -1,7 +1,19 @@
 import type { RouteSpec } from "./handler";
 import { listAuditEvents } from "./contracts/audit";
+import { deleteObject, downloadObject, listBuckets, listObjects, previewObject, summarizePrefix, uploadObject } from "./contracts/lake";
 import { health, status } from "./contracts/system";
 
 /** Every route of the JSON API; /api/openapi.json is generated from this list. */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
-export const ROUTES: RouteSpec<any, any, any, any>[] = [health, status, listAuditEvents];
+export const ROUTES: RouteSpec<any, any, any, any>[] = [
+  health,
+  status,
+  listAuditEvents,
+  listBuckets,
+  listObjects,
+  summarizePrefix,
+  previewObject,
+  downloadObject,
+  uploadObject,
+  deleteObject,
+];

@@ -20,7 +20,14 @@ const UPLOAD_PREFIX = ".lake-upload-";
 const encodeCursor = (key: string) => Buffer.from(key, "utf8").toString("base64url");
 function decodeCursor(cursor: string): string {
   const key = Buffer.from(cursor, "base64url").toString("utf8");
-  if (!key || encodeCursor(key) !== cursor) throw new ApiError("bad_request", "Invalid cursor: not one this lake returned.");
+  try {
+    // A cursor is the last key of a page: it must re-encode to itself and be a valid key or folder.
+    if (encodeCursor(key) !== cursor) throw new Error("not canonical");
+    if (key.endsWith("/")) checkPrefix(key);
+    else checkKey(key);
+  } catch {
+    throw new ApiError("bad_request", "Invalid cursor: not one this lake returned.");
+  }
   return key;
 }
 
