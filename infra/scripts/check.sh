@@ -69,8 +69,8 @@ with_go_tool actionlint "$ACTIONLINT_MODULE" "$TOOLS/bin/actionlint" .github/wor
 
 # BC_SKIP_MAPPING: no attempt to fetch guideline links from the vendor's API (offline here).
 step "4/5 checkov"
-BC_SKIP_MAPPING=TRUE .venv-checkov/bin/checkov -d infra --framework terraform --skip-download --quiet --compact
-BC_SKIP_MAPPING=TRUE .venv-checkov/bin/checkov -d .github/workflows --framework github_actions --quiet --compact
+BC_SKIP_MAPPING=TRUE .venv-checkov/bin/checkov -d infra -d .github/workflows --framework terraform github_actions \
+  --skip-download --quiet --compact
 
 step "5/5 structural tests"
 .venv/bin/pytest infra/tests -q
