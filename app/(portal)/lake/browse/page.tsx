@@ -1,0 +1,47 @@
+import { PortPage } from "@/components/port-page";
+import { LakeBreadcrumbs } from "@/components/lake/breadcrumbs";
+import { LakeBrowser } from "@/components/lake/lake-browser";
+import { LakeError } from "@/components/lake/lake-error";
+import { LakeSummary } from "@/components/lake/lake-summary";
+import { UploadPanel } from "@/components/lake/upload-panel";
+import { ApiError } from "@/lib/api/errors";
+import { requireRole } from "@/lib/auth/current-user";
+import { hasRole } from "@/lib/auth/roles";
+import { UPLOAD_PREFIX } from "@/lib/lake/entries";
+import { checkBucket, checkPrefix } from "@/lib/platform/lake/validate";
+import { env } from "@/lib/env";
+import { single } from "../params";
+
+export const metadata = { title: "Lake · browse" };
+
+function locate(params: Record<string, string | string[] | undefined>): { error: string } | { bucket: string; prefix: string } {
+  try {
+    return { bucket: checkBucket(single(params, "bucket"), env.LAKE_BUCKETS), prefix: checkPrefix(single(params, "prefix", "")) };
+  } catch (err) {
+    if (err instanceof ApiError) return { error: err.message };
+    throw err;
+  }
+}
+
+export default async function BrowsePage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const user = await requireRole("viewer");
+  const params = await searchParams;
+  const place = locate(params);
+  if ("error" in place) {
+    return (
+      <PortPage port="lake" title="Lake" description="Browse the buckets.">
+        <LakeError title="Cannot open this folder" message={place.error} />
+      </PortPage>
+    );
+  }
+  const { bucket, prefix } = place;
+  const canUpload = hasRole(user.role, "engineer") && prefix.startsWith(UPLOAD_PREFIX);
+  return (
+    <PortPage port="lake" title="Lake" description="Folders and objects, a page of up to 1,000 at a time.">
+      <LakeBreadcrumbs bucket={bucket} path={prefix} />
+      {prefix !== "" && <LakeSummary bucket={bucket} prefix={prefix} />}
+      {canUpload && <UploadPanel bucket={bucket} prefix={prefix} />}
+      <LakeBrowser key={`${bucket}/${prefix}`} bucket={bucket} prefix={prefix} />
+    </PortPage>
+  );
+}
