@@ -29,4 +29,8 @@ def spark_session(app_name: str, master: str | None = None) -> SparkSession:
     spark = builder.getOrCreate()
     for key, value in LAKE_CONF.items():
         spark.conf.set(key, value)
+    if not spark.sparkContext.getConf().contains("spark.sql.shuffle.partitions"):
+        # Spark's 200 suits terabytes; cached plans keep it even with AQE, and on a few cores each
+        # of the transform's small shuffles then costs seconds. The submitter's --conf still wins.
+        spark.conf.set("spark.sql.shuffle.partitions", str(max(8, 2 * spark.sparkContext.defaultParallelism)))
     return spark

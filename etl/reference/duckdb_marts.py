@@ -7,7 +7,9 @@ difference between the two engines points at a bug in one of them.
 
 from __future__ import annotations
 
+import argparse
 import datetime as dt
+import sys
 from pathlib import Path
 
 import duckdb
@@ -161,3 +163,19 @@ def compute_marts(raw_dir: Path, start: dt.date, end: dt.date) -> dict[str, list
             )
             for name, query in QUERIES.items()
         }
+
+
+def main(argv: list[str] | None = None) -> int:
+    """`python -m etl.reference.duckdb_marts --raw DIR --date D --end-date E`: row count per mart."""
+    parser = argparse.ArgumentParser(description=main.__doc__)
+    parser.add_argument("--raw", type=Path, required=True, help="the lake's raw/ directory")
+    parser.add_argument("--date", type=dt.date.fromisoformat, required=True)
+    parser.add_argument("--end-date", type=dt.date.fromisoformat, required=True)
+    args = parser.parse_args(argv)
+    for name, rows in compute_marts(args.raw, args.date, args.end_date).items():
+        print(f"{name}: {len(rows)} rows")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
