@@ -1,5 +1,7 @@
 import type { RouteSpec } from "./handler";
 import { listAuditEvents } from "./contracts/audit";
+import { getCluster, listClusters, terminateCluster } from "./contracts/clusters";
+import { getCosts } from "./contracts/costs";
 import { deleteObject, downloadObject, listBuckets, listObjects, previewObject, summarizePrefix, uploadObject } from "./contracts/lake";
 import { health, status } from "./contracts/system";
 
@@ -16,4 +18,8 @@ export const ROUTES: RouteSpec<any, any, any, any>[] = [
   downloadObject,
   uploadObject,
   deleteObject,
+  listClusters,
+  getCluster,
+  terminateCluster,
+  getCosts,
 ];

@@ -1,0 +1,17 @@
+import { getCluster } from "@/lib/api/contracts/clusters";
+import { handle } from "@/lib/api/handler";
+import { mayTerminate } from "@/lib/costs/cluster-access";
+import { clusterDetail } from "@/lib/costs/cluster-detail";
+import { fromSource } from "@/lib/costs/source-errors";
+
+export const dynamic = "force-dynamic";
+
+export const GET = handle(getCluster, async ({ input: { params }, user }) => {
+  const detail = await fromSource("Describing the cluster", () => clusterDetail(params.id));
+  return {
+    cluster: detail.row,
+    steps: detail.steps,
+    metrics: detail.metrics,
+    canTerminate: !detail.cluster.endedAt && (await mayTerminate(user!, detail.cluster.dagRun)),
+  };
+});

@@ -1,0 +1,12 @@
+import { listClusters } from "@/lib/api/contracts/clusters";
+import { handle } from "@/lib/api/handler";
+import { clusterRows, rowJson } from "@/lib/costs/cluster-list";
+import { freshClusters } from "@/lib/costs/dashboard";
+
+export const dynamic = "force-dynamic";
+
+export const GET = handle(listClusters, async ({ input: { query } }) => {
+  const freshness = await freshClusters();
+  const rows = await clusterRows({ days: query.days });
+  return { items: rows.map(rowJson), freshness };
+});

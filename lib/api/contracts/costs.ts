@@ -1,0 +1,67 @@
+import { z } from "zod";
+import { defineRoute } from "../handler";
+import { Freshness } from "./clusters";
+import { SERVICES } from "@/lib/costs/services";
+
+const day = z.iso.date();
+const provenance = { source: z.string(), measured: z.boolean() };
+
+export const costsQuery = z
+  .object({
+    from: day.describe("First day, UTC (YYYY-MM-DD)"),
+    to: day.describe("Last day, UTC, included"),
+    groupBy: z.enum(["service", "dag", "run"]).default("service"),
+  })
+  .refine((q) => q.from <= q.to, { message: "from must not be after to", path: ["to"] })
+  .refine((q) => (Date.parse(q.to) - Date.parse(q.from)) / 86_400_000 < 455, { message: "at most 455 days (CloudWatch's daily retention)", path: ["to"] });
+
+const CostRow = z.object({ key: z.string(), label: z.string(), eur: z.number(), ...provenance });
+
+export const CostReport = z
+  .object({
+    from: z.iso.datetime(),
+    to: z.iso.datetime(),
+    days: z.array(day),
+    currency: z.literal("EUR"),
+    estimatedAsOnAws: z.boolean(),
+    prices: z.object({ takenOn: day, region: z.string(), eurPerUsd: z.number() }),
+    estimateSource: z.string(),
+    services: z.array(z.object({ service: z.enum(SERVICES), label: z.string(), total: z.number(), daily: z.array(z.number()), ...provenance })),
+    total: z.number(),
+    runs: z.array(
+      z.object({
+        clusterId: z.string(),
+        dagId: z.string().nullable(),
+        runId: z.string().nullable(),
+        createdAt: z.iso.datetime(),
+        state: z.string(),
+        eur: z.number(),
+        onDemandEur: z.number(),
+        spotSavingsEur: z.number(),
+        instanceHours: z.number(),
+        idleMinutes: z.number(),
+        final: z.boolean(),
+        ...provenance,
+      }),
+    ),
+    dags: z.array(z.object({ dagId: z.string(), runs: z.number().int(), eur: z.number(), records: z.number() })),
+    spotSavings: z.object({ eur: z.number(), onDemandEur: z.number(), ...provenance }),
+    idle: z.object({ minutes: z.number(), daily: z.array(z.number()), ...provenance }),
+    storage: z.array(z.object({ prefix: z.string(), dailyGb: z.array(z.number().nullable()), ...provenance })),
+    records: z.object({ total: z.number(), daily: z.array(z.number()), ...provenance }),
+    recordsPerEur: z.object({ value: z.number().nullable(), ...provenance }),
+  })
+  .meta({ id: "CostReport" });
+
+export const getCosts = defineRoute({
+  method: "get",
+  path: "/api/costs",
+  summary: "Cost series and totals over a range, from the cached samples; each figure says whether it is measured or estimated",
+  tag: "costs",
+  access: "lead",
+  query: costsQuery,
+  errors: ["not_implemented"],
+  response: z
+    .object({ groupBy: z.enum(["service", "dag", "run"]), totals: z.array(CostRow), report: CostReport, freshness: z.object({ clusters: Freshness, costs: Freshness }) })
+    .meta({ id: "Costs" }),
+});

@@ -1,0 +1,120 @@
+import { metricName, upsertSamples, type Sample } from "@/lib/costs/samples";
+import type { PrismaClient } from "@/lib/generated/prisma/client";
+import { PLATFORM_NAMESPACE, type MetricQuery, type Metrics } from "@/lib/platform/metrics/port";
+
+/** The cost-sample sync: every series the dashboards use, in one batched Metrics call per poll. */
+export const COSTS_SOURCE = "costs";
+
+const DAY_SECONDS = 86_400;
+const DAY_MS = DAY_SECONDS * 1000;
+
+/** The pipeline's figures per DAG (dags/builditall/figures.py). */
+export const PLATFORM_METRICS = [
+  { metric: "RecordsProcessed", unit: "Count", measured: true },
+  { metric: "ClusterDurationSeconds", unit: "Seconds", measured: true },
+  { metric: "EstimatedCostUSD", unit: "USD", measured: false },
+  { metric: "DagRunSucceeded", unit: "Count", measured: true },
+  { metric: "DagRunFailed", unit: "Count", measured: true },
+] as const;
+
+/** AWS/Billing's ServiceName values and the dashboard's service each falls under. */
+export const BILLING_SERVICES = {
+  ElasticMapReduce: "emr",
+  AmazonEC2: "emr",
+  AmazonS3: "s3",
+  AmazonMWAA: "mwaa",
+  AmazonRDS: "rds",
+  AmazonVPC: "network",
+  AWSDataTransfer: "transfer",
+} as const;
+
+/** The lake's top-level prefixes (ARCHITECTURE.md), sized one by one where the source can. */
+export const LAKE_PREFIXES = ["raw/", "curated/", "marts/", "quality/", "etl/", "dags/", "logs/"] as const;
+
+export const startOfDay = (d: Date) => new Date(Math.floor(d.getTime() / DAY_MS) * DAY_MS);
+
+interface Series {
+  query: MetricQuery;
+  sample: Pick<Sample, "unit" | "measured">;
+}
+
+/** Every series, daily: what one dashboard needs and no more. */
+export function costSeries(options: { bucket: string; dagIds: string[] }): Series[] {
+  const daily = (id: string, namespace: string, metric: string, dimensions: Record<string, string>, stat: MetricQuery["stat"]) => ({
+    id,
+    namespace,
+    metric,
+    dimensions,
+    stat,
+    periodSeconds: DAY_SECONDS,
+  });
+  const series: Series[] = [];
+  for (const dagId of options.dagIds) {
+    for (const m of PLATFORM_METRICS) {
+      series.push({ query: daily(`${m.metric}/${dagId}`, PLATFORM_NAMESPACE, m.metric, { DagId: dagId }, "Sum"), sample: m });
+    }
+  }
+  for (const service of Object.keys(BILLING_SERVICES)) {
+    // Month-to-date and cumulative: the day's maximum is the figure at the day's end.
+    series.push({
+      query: daily(`EstimatedCharges/${service}`, "AWS/Billing", "EstimatedCharges", { ServiceName: service, Currency: "USD" }, "Maximum"),
+      sample: { unit: "USD", measured: true },
+    });
+  }
+  const bucket = { BucketName: options.bucket, StorageType: "StandardStorage" };
+  series.push({ query: daily("BucketSizeBytes", "AWS/S3", "BucketSizeBytes", bucket, "Average"), sample: { unit: "Bytes", measured: true } });
+  for (const prefix of LAKE_PREFIXES) {
+    series.push({
+      query: daily(`BucketSizeBytes/${prefix}`, "AWS/S3", "BucketSizeBytes", { ...bucket, Prefix: prefix }, "Average"),
+      sample: { unit: "Bytes", measured: true },
+    });
+  }
+  return series;
+}
+
+export interface CostSyncResult {
+  queries: number;
+  samples: number;
+  from: Date;
+  to: Date;
+}
+
+/**
+ * Reads `days` whole days up to `now` through the Metrics port (CloudWatch or the local runs' figures)
+ * and caches them as cost samples. Today's partial day is refreshed on every poll.
+ */
+export async function syncCosts(deps: {
+  prisma: PrismaClient;
+  metrics: Metrics;
+  bucket: string;
+  now?: Date;
+  days?: number;
+}): Promise<CostSyncResult> {
+  const now = deps.now ?? new Date();
+  const days = deps.days ?? 2;
+  if (!Number.isInteger(days) || days < 1 || days > 455) throw new Error(`cost sync: ${days} days is not between 1 and 455 (CloudWatch keeps daily points 455 days)`);
+  const from = new Date(startOfDay(now).getTime() - (days - 1) * DAY_MS);
+  const runs = await deps.prisma.pipelineRun.findMany({ distinct: ["dagId"], select: { dagId: true } });
+  const dagIds = [...new Set(["big_data_pipeline", ...runs.map((r) => r.dagId)])].sort();
+  const series = costSeries({ bucket: deps.bucket, dagIds });
+  const results = await deps.metrics.query(
+    series.map((s) => s.query),
+    from,
+    now,
+  );
+  const source = deps.metrics.adapter === "aws" ? "cloudwatch" : "local";
+  const samples: Sample[] = results.flatMap((r, i) => {
+    const { query, sample } = series[i]!;
+    return r.points.map((p) => ({
+      metric: metricName(query.namespace, query.metric),
+      dimensions: query.dimensions,
+      ts: startOfDay(p.at),
+      value: p.value,
+      unit: sample.unit,
+      source,
+      measured: sample.measured,
+    }));
+  });
+  await upsertSamples(deps.prisma, samples);
+  return { queries: series.length, samples: samples.length, from, to: now };
+}
