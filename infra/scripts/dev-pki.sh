@@ -20,7 +20,7 @@ die() { echo "dev-pki: $*" >&2; exit 2; }
 say() { echo "dev-pki: $*" >&2; }
 
 [[ $PKI_DOMAIN =~ ^([a-z0-9]([a-z0-9-]*[a-z0-9])?\.)+[a-z]{2,}$ ]] || die "PKI_DOMAIN must be a DNS name, got '$PKI_DOMAIN'"
-[[ $PKI_DAYS =~ ^[0-9]{1,4}$ ]] && ((PKI_DAYS >= 1)) || die "PKI_DAYS must be a number of days, got '$PKI_DAYS'"
+[[ $PKI_DAYS =~ ^[1-9][0-9]{0,3}$ ]] || die "PKI_DAYS must be a number of days (1-9999), got '$PKI_DAYS'"
 command -v openssl >/dev/null || die "openssl is not installed"
 
 umask 077
