@@ -21,7 +21,7 @@ export default defineConfig({
           name: "integration",
           include: ["{lib,app,components}/**/*.int.test.{ts,tsx}"],
           environment: "node",
-          globalSetup: ["lib/db/testing/global-setup.ts", "lib/platform/testing/moto-global-setup.ts"],
+          globalSetup: ["lib/db/testing/global-setup.ts", "lib/platform/testing/moto-global-setup.ts", "lib/platform/orchestrator/testing/airflow-global-setup.ts"],
           testTimeout: 60_000,
           hookTimeout: 120_000,
           fileParallelism: false,

@@ -3,6 +3,7 @@ import { listAuditEvents } from "./contracts/audit";
 import { getCluster, listClusters, terminateCluster } from "./contracts/clusters";
 import { getCosts } from "./contracts/costs";
 import { deleteObject, downloadObject, listBuckets, listObjects, previewObject, summarizePrefix, uploadObject } from "./contracts/lake";
+import { getDag, getRun, listDags, listRuns, pauseDag, runsSummary, triggerRun } from "./contracts/pipelines";
 import { health, status } from "./contracts/system";
 
 /** Every route of the JSON API; /api/openapi.json is generated from this list. */
@@ -22,4 +23,11 @@ export const ROUTES: RouteSpec<any, any, any, any>[] = [
   getCluster,
   terminateCluster,
   getCosts,
+  listDags,
+  getDag,
+  triggerRun,
+  pauseDag,
+  listRuns,
+  runsSummary,
+  getRun,
 ];

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { commands, toCommandLine } from "./commands";
 import { InvalidCommandInput } from "./ids";
+import { splitWords } from "./testing/shell-words";
 
 describe("the Airflow command builder", () => {
   it("passes conf as one JSON argument, whatever it contains", () => {
@@ -39,29 +40,6 @@ describe("the Airflow command builder", () => {
     expect(argv).toContain("2025-03-01T00:00:00.000Z");
   });
 });
-
-/** What MWAA does with the text body: split it like a POSIX shell would (quotes only, no expansion). */
-function splitWords(line: string): string[] {
-  const words: string[] = [];
-  let word: string | null = null;
-  for (let i = 0; i < line.length; i++) {
-    const c = line[i]!;
-    if (c === " ") {
-      if (word !== null) words.push(word);
-      word = null;
-    } else if (c === "'") {
-      const end = line.indexOf("'", i + 1);
-      word = (word ?? "") + line.slice(i + 1, end);
-      i = end;
-    } else if (c === '"') {
-      const end = line.indexOf('"', i + 1);
-      word = (word ?? "") + line.slice(i + 1, end);
-      i = end;
-    } else word = (word ?? "") + c;
-  }
-  if (word !== null) words.push(word);
-  return words;
-}
 
 describe("the MWAA command line", () => {
   it("round-trips every argument through shell-style splitting", () => {

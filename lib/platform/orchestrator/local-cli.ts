@@ -6,7 +6,7 @@ import { AirflowUnreachable, type CliOutput, type CliTransport } from "./transpo
 export interface LocalCliOptions {
   /** The repository: .venv/bin/airflow and scripts/airflow/local.sh live there. */
   repoRoot: string;
-  /** Passed to local.sh so it names the state of this estate's Airflow. */
+  /** The estate's root: its Airflow keeps its state in <platformHome>/airflow (local.sh's AIRFLOW_STATE_DIR). */
   platformHome: string;
   airflowPort: number;
   timeoutMs?: number;
@@ -18,7 +18,7 @@ function airflowEnvironment(options: LocalCliOptions): Record<string, string> {
   const result = spawnSync("bash", [script, "env"], {
     encoding: "utf8",
     timeout: 10_000,
-    env: { ...process.env, PLATFORM_HOME: options.platformHome, AIRFLOW_PORT: String(options.airflowPort) },
+    env: { ...process.env, AIRFLOW_STATE_DIR: path.join(options.platformHome, "airflow"), AIRFLOW_PORT: String(options.airflowPort) },
   });
   if (result.status !== 0) throw new AirflowUnreachable(`local.sh env failed: ${result.stderr || result.error?.message}`);
   return Object.fromEntries(
@@ -41,8 +41,9 @@ export function localCli(options: LocalCliOptions): CliTransport {
   return {
     adapter: "local",
     run(argv: Command): Promise<CliOutput> {
-      // The child inherits the server's environment (PATH, HOME) plus Airflow's own.
-      environment ??= { ...process.env, ...airflowEnvironment(options) };
+      // The child inherits the server's environment (PATH, HOME) plus Airflow's own; dags/ is on
+      // the import path as on MWAA, so commands that parse a DAG (tasks list) find its modules.
+      environment ??= { ...process.env, ...airflowEnvironment(options), PYTHONPATH: path.join(options.repoRoot, "dags") };
       const env = environment;
       return new Promise((resolve, reject) => {
         const child = spawn(binary, [...argv], { env, cwd: options.repoRoot, detached: true, stdio: ["ignore", "pipe", "pipe"] });

@@ -1,0 +1,189 @@
+import { z } from "zod";
+import { confSchema, dagIdSchema } from "@/lib/platform/orchestrator/ids";
+import { defineRoute } from "../handler";
+
+// DAGs, runs and the run history. Reads come from Postgres (the Airflow sync's read model);
+// trigger and pause call Airflow synchronously.
+const iso = z.iso.datetime();
+const isoDate = z.iso.datetime({ offset: true }).or(z.iso.date());
+const cuid = z.string().regex(/^[a-z0-9]{1,64}$/, "not a run this API returned");
+export const RUN_STATES = ["queued", "running", "success", "failed"] as const;
+
+export const AirflowSync = z
+  .object({ lastSuccessAt: iso.nullable(), unreachableSince: iso.nullable(), lastError: z.string().nullable() })
+  .meta({ id: "AirflowSync" });
+
+export const RunSummary = z
+  .object({
+    id: z.string(),
+    dagId: z.string(),
+    runId: z.string(),
+    state: z.string(),
+    triggeredBy: z.string(),
+    conf: z.unknown(),
+    logicalDate: iso.nullable(),
+    queuedAt: iso.nullable(),
+    startedAt: iso.nullable(),
+    endedAt: iso.nullable(),
+    createdAt: iso,
+  })
+  .meta({ id: "RunSummary" });
+
+export const TaskTry = z
+  .object({
+    taskId: z.string(),
+    mapIndex: z.number().int(),
+    tryNumber: z.number().int(),
+    state: z.string().nullable(),
+    queuedAt: iso.nullable(),
+    startedAt: iso.nullable(),
+    endedAt: iso.nullable(),
+    durationMs: z.number().int().nullable(),
+  })
+  .meta({ id: "TaskTry" });
+
+export const DagInfo = z
+  .object({
+    dagId: z.string(),
+    description: z.string().nullable(),
+    schedule: z.string().nullable(),
+    tags: z.array(z.string()),
+    paused: z.boolean(),
+    nextRunAt: iso.nullable(),
+    tasks: z.array(z.object({ taskId: z.string(), downstream: z.array(z.string()) })),
+    edgesKnown: z.boolean(),
+    syncedAt: iso,
+  })
+  .meta({ id: "Dag" });
+
+const dagParams = z.object({ dagId: dagIdSchema });
+
+export const listDags = defineRoute({
+  method: "get",
+  path: "/api/dags",
+  summary: "DAGs with their last runs and the quality of their last run",
+  tag: "pipelines",
+  access: "viewer",
+  response: z
+    .object({
+      items: z.array(
+        DagInfo.extend({
+          recentRuns: z.array(RunSummary),
+          quality: z.object({ checks: z.number().int(), failed: z.number().int() }).nullable(),
+        }),
+      ),
+      sync: AirflowSync,
+    })
+    .meta({ id: "DagList" }),
+});
+
+export const getDag = defineRoute({
+  method: "get",
+  path: "/api/dags/{dagId}",
+  summary: "One DAG, its task graph and its recent runs with their task instances",
+  tag: "pipelines",
+  access: "viewer",
+  params: dagParams,
+  errors: ["not_found"],
+  response: z
+    .object({ dag: DagInfo, runs: z.array(RunSummary.extend({ tasks: z.array(TaskTry) })), sync: AirflowSync })
+    .meta({ id: "DagDetail" }),
+});
+
+export const triggerRun = defineRoute({
+  method: "post",
+  path: "/api/dags/{dagId}/runs",
+  summary: "Trigger a run; the same idempotency key never starts a second one",
+  tag: "pipelines",
+  access: "engineer",
+  status: 201,
+  params: dagParams,
+  body: z.object({
+    conf: confSchema.default({}),
+    idempotencyKey: z.string().regex(/^[A-Za-z0-9_-]{8,64}$/, "8-64 letters, digits, _ or -"),
+  }),
+  errors: ["not_found", "conflict", "bad_gateway", "unavailable"],
+  response: z.object({ id: z.string(), runId: z.string() }).meta({ id: "TriggeredRun" }),
+  audit: ({ params }) => ({ action: "dag.trigger", target: params.dagId }),
+});
+
+export const pauseDag = defineRoute({
+  method: "post",
+  path: "/api/dags/{dagId}/pause",
+  summary: "Pause or unpause a DAG",
+  tag: "pipelines",
+  access: "engineer",
+  params: dagParams,
+  body: z.object({ paused: z.boolean() }),
+  errors: ["not_found", "bad_gateway", "unavailable"],
+  response: z.object({ dagId: z.string(), paused: z.boolean() }).meta({ id: "PausedDag" }),
+  audit: ({ params, body }) => ({ action: body.paused ? "dag.pause" : "dag.unpause", target: params.dagId }),
+});
+
+export const runFilters = z.object({
+  dagId: dagIdSchema.optional(),
+  state: z.enum(RUN_STATES).optional(),
+  triggeredBy: z.string().min(1).max(254).optional(),
+  from: isoDate.optional(),
+  to: isoDate.optional(),
+  runId: z.string().min(1).max(250).optional(),
+  conf: z.string().min(1).max(200).optional(),
+});
+
+export const listRuns = defineRoute({
+  method: "get",
+  path: "/api/runs",
+  summary: "Run history from Postgres, newest first",
+  tag: "pipelines",
+  access: "viewer",
+  query: runFilters.extend({
+    cursor: z.string().regex(/^[A-Za-z0-9_-]{1,200}$/, "not a cursor this API returned").optional(),
+    limit: z.coerce.number().int().min(1).max(500).default(50),
+  }),
+  response: z.object({ items: z.array(RunSummary), nextCursor: z.string().nullable() }).meta({ id: "RunPage" }),
+});
+
+export const runsSummary = defineRoute({
+  method: "get",
+  path: "/api/runs/summary",
+  summary: "Success rate and median duration per DAG over the same filters as the list",
+  tag: "pipelines",
+  access: "viewer",
+  query: runFilters,
+  response: z
+    .object({
+      items: z.array(
+        z.object({
+          dagId: z.string(),
+          runs: z.number().int(),
+          succeeded: z.number().int(),
+          failed: z.number().int(),
+          medianDurationMs: z.number().int().nullable(),
+        }),
+      ),
+    })
+    .meta({ id: "RunFigures" }),
+});
+
+export const QualityCheck = z
+  .object({ dataset: z.string(), check: z.string(), severity: z.string(), status: z.string(), observed: z.unknown(), expected: z.unknown() })
+  .meta({ id: "QualityCheck" });
+
+export const getRun = defineRoute({
+  method: "get",
+  path: "/api/runs/{id}",
+  summary: "One run: state, conf, who triggered it, task tries, cluster and quality report",
+  tag: "pipelines",
+  access: "viewer",
+  params: z.object({ id: cuid }),
+  errors: ["not_found"],
+  response: z
+    .object({
+      run: RunSummary.extend({ tasks: z.array(TaskTry) }),
+      dag: DagInfo.nullable(),
+      cluster: z.object({ clusterId: z.string(), name: z.string(), state: z.string(), capturedAt: iso }).nullable(),
+      quality: z.array(QualityCheck),
+      sync: AirflowSync,
+    })
+    .meta({ id: "RunDetail" }),
+});

@@ -1,0 +1,64 @@
+import { expect, it } from "vitest";
+import { contractSuite, type AdapterUnderTest } from "../contract";
+import type { Orchestrator } from "./port";
+import { CliCommandError } from "./transport";
+
+/** Waits for a run to reach a final state, asking Airflow every few seconds (each ask is one CLI call). */
+export async function waitForFinalRun(orchestrator: Orchestrator, dagId: string, runId: string, timeoutMs = 150_000) {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const run = (await orchestrator.runs(dagId)).find((r) => r.runId === runId);
+    if (run && (run.state === "success" || run.state === "failed")) return run;
+    if (Date.now() > deadline) throw new Error(`${dagId} ${runId} still ${run?.state ?? "unknown"} after ${timeoutMs} ms`);
+    await new Promise((r) => setTimeout(r, 2_000));
+  }
+}
+
+/** Against a real Airflow whose DAG folder is dags/ (simple_addition and big_data_pipeline). */
+export function orchestratorContract(adapterName: string, factory: () => Promise<AdapterUnderTest<Orchestrator>>): void {
+  contractSuite("Orchestrator", adapterName, factory, (under) => {
+    const runId = `manual__contract_${adapterName.replace(/[^A-Za-z0-9]+/g, "_")}_${Date.now()}`;
+
+    it("probes Airflow and names its version", async () => {
+      expect(await under().probe()).toMatch(/^Airflow 3\.0\.6 answers/);
+    });
+
+    it("lists the DAGs of dags/ with schedule, tags and paused state", async () => {
+      const dags = await under().dags();
+      const simple = dags.find((d) => d.dagId === "simple_addition");
+      expect(simple).toMatchObject({ schedule: "0 0 * * *", tags: ["builditall", "smoke"], paused: false });
+      expect(dags.map((d) => d.dagId)).toContain("big_data_pipeline");
+    });
+
+    it("describes a DAG's tasks", async () => {
+      const structure = await under().structure("simple_addition");
+      expect(structure.tasks.map((t) => t.taskId).sort()).toEqual(["addition_task", "end", "start"]);
+      if (structure.edgesKnown) expect(structure.tasks.find((t) => t.taskId === "start")?.downstream).toEqual(["addition_task"]);
+    });
+
+    it("triggers a run with the given id and conf, which then runs to success", async () => {
+      const run = await under().trigger("simple_addition", runId, { note: "it's \"quoted\"; --conf {}" });
+      expect(run).toMatchObject({ dagId: "simple_addition", runId, state: "queued" });
+      const done = await waitForFinalRun(under(), "simple_addition", runId);
+      expect(done.state).toBe("success");
+      expect(done.startedAt!.getTime()).toBeLessThanOrEqual(done.endedAt!.getTime());
+      const tasks = await under().taskInstances("simple_addition", runId);
+      expect(Object.fromEntries(tasks.map((t) => [t.taskId, t.state]))).toEqual({ start: "success", addition_task: "success", end: "success" });
+    });
+
+    it("refuses a run id that already exists, saying why", async () => {
+      await expect(under().trigger("simple_addition", runId, {})).rejects.toThrow(CliCommandError);
+    });
+
+    it("answers a DAG that does not exist with a command error", async () => {
+      await expect(under().taskInstances("no_such_dag", "manual__x")).rejects.toThrow(CliCommandError);
+    });
+
+    it("pauses and unpauses a DAG", async () => {
+      await under().setPaused("simple_addition", true);
+      expect((await under().dags()).find((d) => d.dagId === "simple_addition")?.paused).toBe(true);
+      await under().setPaused("simple_addition", false);
+      expect((await under().dags()).find((d) => d.dagId === "simple_addition")?.paused).toBe(false);
+    });
+  });
+}

@@ -1,0 +1,18 @@
+import { spawnSync } from "node:child_process";
+import path from "node:path";
+
+/** scripts/airflow/local.sh for an Airflow whose state and lake live under `home`. */
+export function localAirflow(home: string, port: number) {
+  const script = path.resolve("scripts/airflow/local.sh");
+  const env = {
+    ...process.env,
+    AIRFLOW_STATE_DIR: path.join(home, "airflow"),
+    LAKE_URI: `file://${path.join(home, "lake", "builditall-lake")}`,
+    AIRFLOW_PORT: String(port),
+  };
+  const run = (command: "start" | "stop") => {
+    const result = spawnSync("bash", [script, command], { env, encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] });
+    if (result.status !== 0) throw new Error(`local.sh ${command} failed:\n${result.stdout}\n${result.stderr}`);
+  };
+  return { start: () => run("start"), stop: () => run("stop") };
+}

@@ -1,0 +1,82 @@
+import type { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
+import type { DagRun, TaskInstanceState } from "@/lib/platform/orchestrator/port";
+import { isFinalTry, runStatesBefore } from "./states";
+
+type Db = PrismaClient | Prisma.TransactionClient;
+
+/** Who started a run the portal did not: Airflow's schedule, or someone outside the portal. */
+export function startedOutsideBy(runId: string): string {
+  return runId.startsWith("scheduled__") ? "schedule" : runId.startsWith("backfill__") ? "backfill" : "airflow";
+}
+
+/**
+ * Writes what Airflow says of a run. A run the history lacks is added; a known one only moves
+ * forward (one conditional UPDATE, so a late or repeated report can never undo a final state).
+ * Returns whether the row changed.
+ */
+export async function recordRun(db: Db, run: DagRun, environment: "local" | "aws"): Promise<boolean> {
+  const created = await db.pipelineRun.createMany({
+    data: [
+      {
+        dagId: run.dagId,
+        runId: run.runId,
+        triggeredBy: startedOutsideBy(run.runId),
+        state: run.state,
+        logicalDate: run.logicalDate,
+        queuedAt: run.runAfter,
+        startedAt: run.startedAt,
+        endedAt: run.endedAt,
+        environment,
+      },
+    ],
+    skipDuplicates: true,
+  });
+  if (created.count > 0) return true;
+  const updated = await db.pipelineRun.updateMany({
+    where: { dagId: run.dagId, runId: run.runId, state: { in: runStatesBefore(run.state) } },
+    data: {
+      state: run.state,
+      ...(run.logicalDate ? { logicalDate: run.logicalDate } : {}),
+      ...(run.startedAt ? { startedAt: run.startedAt } : {}),
+      ...(run.endedAt ? { endedAt: run.endedAt } : {}),
+    },
+  });
+  return updated.count > 0;
+}
+
+const durationMs = (t: TaskInstanceState) => (t.startedAt && t.endedAt ? t.endedAt.getTime() - t.startedAt.getTime() : null);
+
+/**
+ * Writes a run's task instances. The CLI reports no try number, so a try is recognised by its
+ * start: a later start than the last try's, after that try ended, is the next try. A try in a
+ * final state is never rewritten.
+ */
+export async function recordTaskInstances(db: Db, pipelineRunId: string, tasks: TaskInstanceState[]): Promise<number> {
+  const existing = await db.taskInstance.findMany({ where: { pipelineRunId }, orderBy: { tryNumber: "desc" } });
+  const latest = new Map<string, (typeof existing)[number]>();
+  for (const row of existing) {
+    const key = `${row.taskId}#${row.mapIndex}`;
+    if (!latest.has(key)) latest.set(key, row);
+  }
+  let changes = 0;
+  for (const t of tasks) {
+    const last = latest.get(`${t.taskId}#${t.mapIndex}`);
+    const fields = { state: t.state, startedAt: t.startedAt, endedAt: t.endedAt, durationMs: durationMs(t) };
+    const nextTry = last && isFinalTry(last.state) && t.startedAt && last.startedAt && t.startedAt > last.startedAt;
+    if (!last || nextTry) {
+      await db.taskInstance.createMany({
+        data: [{ pipelineRunId, taskId: t.taskId, mapIndex: t.mapIndex, tryNumber: (last?.tryNumber ?? 0) + 1, ...fields }],
+        skipDuplicates: true,
+      });
+      changes++;
+    } else if (!isFinalTry(last.state) && t.state !== null) {
+      const same = last.state === t.state && last.startedAt?.getTime() === t.startedAt?.getTime() && last.endedAt?.getTime() === t.endedAt?.getTime();
+      if (!same) {
+        // The condition on state repeats the check in SQL: a concurrent writer that just finalised the try wins.
+        const { count } = await db.taskInstance.updateMany({ where: { id: last.id, state: last.state }, data: fields });
+        changes += count;
+      }
+    }
+  }
+  return changes;
+}

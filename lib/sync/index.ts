@@ -1,0 +1,27 @@
+import { env, isEmbeddedDatabase, databaseUrl } from "@/lib/env";
+import { prisma } from "@/lib/db";
+import { getPlatform } from "@/lib/platform";
+import { airflowSync } from "./airflow/sync";
+import { advisoryLock, processLock } from "./lock";
+import { startSyncs, type RunningSyncs, type SyncSource } from "./runner";
+
+/** Every background sync of the portal; a source whose adapter is missing is left out. */
+export function syncSources(): SyncSource[] {
+  const platform = getPlatform();
+  const sources: SyncSource[] = [];
+  if (platform.orchestrator) {
+    sources.push(airflowSync({ orchestrator: platform.orchestrator, prisma, environment: platform.mode, intervalMs: env.AIRFLOW_SYNC_INTERVAL_MS }));
+  }
+  return sources;
+}
+
+let running: RunningSyncs | null = null;
+
+/** Started once per server process, from instrumentation.ts; not while `next build` runs, nor when disabled. */
+export function startPortalSyncs(): RunningSyncs | null {
+  if (running || !env.SYNC_ENABLED || env.NEXT_PHASE === "phase-production-build") return running;
+  const url = databaseUrl();
+  const embedded = isEmbeddedDatabase();
+  running = startSyncs(syncSources(), { prisma, lockFor: (source) => (embedded ? processLock() : advisoryLock(url, source)) });
+  return running;
+}
