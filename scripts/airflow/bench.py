@@ -3,8 +3,8 @@ success, stop time. Prints a table; asserts nothing.
 
     .venv/bin/python scripts/airflow/bench.py [--port 18080]
 
-It starts and stops the local Airflow itself (scripts/airflow/local.sh), so run it when that is
-not already running.
+It starts and stops its own local Airflow (scripts/airflow/local.sh) with its state and lake in a
+temporary folder, so it never touches a running .platform/airflow.
 """
 
 from __future__ import annotations
@@ -12,6 +12,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -20,7 +21,6 @@ from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[2]
 LOCAL = REPO / "scripts" / "airflow" / "local.sh"
-STATE = REPO / ".platform" / "airflow"
 AIRFLOW = str(Path(sys.executable).with_name("airflow"))
 COMPONENTS = ("api-server", "scheduler", "dag-processor")
 
@@ -45,9 +45,9 @@ def parse_figures() -> dict:
     return json.loads(out.splitlines()[-1].split(" ", 1)[1])
 
 
-def group_pss_mib() -> tuple[float, int]:
+def group_pss_mib(state: Path) -> tuple[float, int]:
     """Proportional set size of every process in the components' process groups."""
-    groups = {int((STATE / "run" / f"{c}.pid").read_text()) for c in COMPONENTS}
+    groups = {int((state / "run" / f"{c}.pid").read_text()) for c in COMPONENTS}
     total_kib, count = 0, 0
     for entry in Path("/proc").iterdir():
         if not entry.name.isdigit():
@@ -101,20 +101,27 @@ def main() -> int:
                 f"{stat['cold_seconds']:.3f} / {report['warm_files'][name]:.3f}",
             )
         )
-    env = dict(os.environ, AIRFLOW_PORT=str(args.port))
+    scratch = Path(tempfile.mkdtemp(prefix="airflow-bench-"))
+    env = dict(
+        os.environ,
+        AIRFLOW_PORT=str(args.port),
+        AIRFLOW_STATE_DIR=str(scratch / "airflow"),
+        LAKE_URI=f"file://{scratch / 'lake'}",
+    )
     seconds, _ = timed([str(LOCAL), "start"], env)
-    rows.append(("start to healthy (s)", f"{seconds:.1f}"))
+    rows.append(("start to healthy, fresh state (s)", f"{seconds:.1f}"))
     try:
         time.sleep(15)  # let the components settle to idle
-        pss, count = group_pss_mib()
+        pss, count = group_pss_mib(scratch / "airflow")
         rows.append((f"idle memory, PSS of {count} processes (MiB)", f"{pss:.0f}"))
-        cli = cli_env()
+        cli = cli_env(env)
         calls = [timed([AIRFLOW, "dags", "list", "-o", "json"], cli)[0] for _ in range(3)]
         rows.append(("CLI call `dags list -o json`, min / max (s)", f"{min(calls):.2f} / {max(calls):.2f}"))
         rows.append(("trigger simple_addition to success (s)", f"{trigger_to_success(cli):.1f}"))
     finally:
         seconds, _ = timed([str(LOCAL), "stop"], env)
         rows.append(("stop, every process group (s)", f"{seconds:.1f}"))
+        shutil.rmtree(scratch, ignore_errors=True)
     width = max(len(name) for name, _ in rows)
     for name, value in rows:
         print(f"{name:<{width}}  {value}")

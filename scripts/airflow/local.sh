@@ -147,28 +147,32 @@ start() {
   say "ready in $((SECONDS - began)) s: http://127.0.0.1:$PORT (user admin, password in $STATE/simple_auth_manager_passwords.json)"
 }
 
+group_running() { # <pgid>: a process of the group is still there (zombies aside: they hold nothing)
+  ps -eo pgid=,stat= | awk -v g="$1" '$1 == g && $2 !~ /^Z/ { found = 1 } END { exit !found }'
+}
+
 stop_components() {
-  local c pid
+  local c pids=()
   for c in "${COMPONENTS[@]}"; do
     if alive "$c"; then
-      pid=$(cat "$(pid_file "$c")")
-      say "stopping $c (process group $pid)"
-      kill -TERM -- "-$pid" 2>/dev/null || true
-    fi
-  done
-  for _ in $(seq 1 40); do
-    local left=0
-    for c in "${COMPONENTS[@]}"; do alive "$c" && left=1; done
-    ((left)) || break
-    sleep 0.5
-  done
-  for c in "${COMPONENTS[@]}"; do
-    if alive "$c"; then
-      pid=$(cat "$(pid_file "$c")")
-      say "$c did not stop in 20 s: killing process group $pid"
-      kill -KILL -- "-$pid" 2>/dev/null || true
+      pids+=("$(cat "$(pid_file "$c")")")
+      say "stopping $c (process group ${pids[-1]})"
+      kill -TERM -- "-${pids[-1]}" 2>/dev/null || true
     fi
     rm -f "$(pid_file "$c")"
+  done
+  local pid left
+  for _ in $(seq 1 40); do
+    left=0
+    for pid in "${pids[@]}"; do group_running "$pid" && left=1; done
+    ((left)) || return 0
+    sleep 0.5
+  done
+  for pid in "${pids[@]}"; do
+    if group_running "$pid"; then
+      say "process group $pid did not stop in 20 s: killing it"
+      kill -KILL -- "-$pid" 2>/dev/null || true
+    fi
   done
 }
 
