@@ -143,7 +143,7 @@ class LocalSparkClusters:
         state: dict[str, Any] = {"master_url": master_url, "master_ui": f"http://127.0.0.1:{master_ui}"}
         master = [spark_class, MASTER, "--host", "127.0.0.1", "--port", str(master_port)]
         state["master_pid"] = processes.start_detached(
-            [*master, "--webui-port", str(master_ui)], runtime / "daemons" / "master.log", env
+            [*master, "--webui-port", str(master_ui)], runtime / "daemons" / "master.log", env, runtime
         )
         state["worker_pids"] = [
             processes.start_detached(
@@ -164,6 +164,7 @@ class LocalSparkClusters:
                 ],
                 runtime / "daemons" / f"worker-{index}.log",
                 env,
+                runtime,
             )
             for index in range(1, LOCAL_WORKERS + 1)
         ]
@@ -220,10 +221,12 @@ class LocalSparkClusters:
             set_cluster_state(document, "RUNNING", "Running steps")
         env = spark_env(runtime_dir(self.lake, cluster_id))
         env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(DAGS_DIR), env.get("PYTHONPATH")]))
+        runtime = runtime_dir(self.lake, cluster_id)
         state["step_runner_pid"] = processes.start_detached(
             [sys.executable, "-m", STEP_RUNNER, str(self.lake), cluster_id],
-            runtime_dir(self.lake, cluster_id) / "step-runner.log",
+            runtime / "step-runner.log",
             env,
+            runtime,
         )
         _save_runtime(self.lake, cluster_id, state)
         return ids

@@ -15,7 +15,8 @@ from collections.abc import Mapping, Sequence
 from pathlib import Path
 
 
-def start_detached(argv: Sequence[str], log: Path, env: Mapping[str, str], cwd: Path | None = None) -> int:
+def start_detached(argv: Sequence[str], log: Path, env: Mapping[str, str], cwd: Path) -> int:
+    """Starts argv in a new session, output to log, in cwd (where whatever it drops lands)."""
     log.parent.mkdir(parents=True, exist_ok=True)
     with log.open("ab") as out:
         process = subprocess.Popen(
