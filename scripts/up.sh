@@ -2,7 +2,8 @@
 # `npm run up`: the whole local estate in one command — setup, embedded Postgres,
 # migrations, seeded accounts, the portal. Ctrl-C (or SIGTERM) stops everything it started.
 # Overrides: PORT, PLATFORM_HOME, EMBEDDED_PG_PORT, DATABASE_URL (skip PGlite), LOCAL_SEED_PASSWORD,
-# PORTAL_SERVE=built (the production build instead of next dev), NEXT_DIST_DIR.
+# PORTAL_SERVE=built (the production build instead of next dev), NEXT_DIST_DIR, LAKE_BUCKETS,
+# LAKE_SCALE (synthetic data written into an empty local lake: 0.01 by default, 1 for the full 5M+ set).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export NEXT_TELEMETRY_DISABLED=1
@@ -55,6 +56,36 @@ if [[ -z "${DATABASE_URL:-}" ]]; then
   wait_for "the embedded Postgres" 60 bash -c "exec 3<>/dev/tcp/127.0.0.1/$EMBEDDED_PG_PORT"
 fi
 
+# An empty local lake gets the synthetic datasets (Spark, in the background while the portal builds).
+lake_dir="$PLATFORM_HOME/lake/$(cut -d, -f1 <<<"${LAKE_BUCKETS:-builditall-lake}" | tr -d ' ')"
+lake_fill=""
+if [[ -z "$(ls -A "$lake_dir" 2>/dev/null)" ]]; then
+  lake_scale=${LAKE_SCALE:-0.01}
+  lake_days=(--start-date 2025-01-01 --end-date 2025-01-14)
+  [[ $lake_scale == 0.01 ]] || lake_days=()  # other scales: the generator's full year
+  say "the local lake is empty: generating the synthetic datasets into $lake_dir (scale $lake_scale, Spark local[2]; log in $PLATFORM_HOME/lake-generate.log; LAKE_SCALE=1 for the full 5M+ set)"
+  # Written beside the bucket and moved into place when complete, so a failed run leaves no half lake.
+  lake_tmp="$(dirname "$lake_dir")/.generating-$(basename "$lake_dir")"
+  rm -rf "$lake_tmp" && mkdir -p "$(dirname "$lake_dir")"
+  start bash -c 'exec "$@" >"$0" 2>&1' "$PLATFORM_HOME/lake-generate.log" .venv/bin/python -m etl generate \
+    --lake "file://$lake_tmp" --master "local[2]" --seed 7 --scale "$lake_scale" "${lake_days[@]}"
+  lake_fill=${children[-1]}
+else
+  say "the local lake has data: not generating"
+fi
+# Called just before the portal starts, so it never serves a half-written lake.
+await_lake_fill() {
+  [[ -n $lake_fill ]] || return 0
+  say "waiting for the lake to be filled"
+  if ! wait "$lake_fill"; then
+    tail -20 "$PLATFORM_HOME/lake-generate.log"; say "generating the synthetic lake failed"; exit 1
+  fi
+  # Done: no longer a service whose exit means the estate has stopped.
+  for i in "${!children[@]}"; do [[ ${children[i]} == "$lake_fill" ]] && unset 'children[i]'; done
+  rm -rf "$lake_dir" && mv "$lake_tmp" "$lake_dir"
+  say "the local lake is filled"
+}
+
 say "migrating the run-history database"
 npm run --silent db:migrate
 say "seeding the local accounts"
@@ -71,11 +102,13 @@ if [[ "${PORTAL_SERVE:-dev}" == built ]]; then
     npx next build >"$PLATFORM_HOME/build.log" 2>&1 || { tail -40 "$PLATFORM_HOME/build.log"; exit 1; }
     echo "$build_stamp" > "$dist/.build-stamp"
   fi
+  await_lake_fill
   say "starting the built portal"
   # Not production: the seeded local accounts are refused under NODE_ENV=production.
   start env NODE_ENV=test npx next start --port "$PORT" --hostname 127.0.0.1
 else
   # A development estate: next dev, so the portal reloads as its code changes.
+  await_lake_fill
   say "starting the portal (next dev)"
   start npx next dev --port "$PORT" --hostname 127.0.0.1
 fi
