@@ -151,16 +151,17 @@ resource "aws_iam_role" "task" {
   tags               = local.tags
 }
 
-# Exactly the calls the portal's aws adapters make (lib/platform/*/aws.ts).
+# Exactly the calls the portal's AWS adapters make (lib/platform/*/aws.ts, orchestrator/mwaa-cli.ts;
+# infra/tests/test_portal_permissions.py keeps the two in step).
 data "aws_iam_policy_document" "task" {
   statement {
-    sid       = "LakeList"
-    actions   = ["s3:ListBucket", "s3:GetBucketLocation"]
+    sid       = "LakeListAndVersions"
+    actions   = ["s3:ListBucket", "s3:ListBucketVersions", "s3:GetBucketVersioning"]
     resources = local.lake_arns
   }
 
   statement {
-    sid       = "LakeReadAndPreview"
+    sid       = "LakeReadPreviewDownload"
     actions   = ["s3:GetObject"]
     resources = [for arn in local.lake_arns : "${arn}/*"]
   }
@@ -192,21 +193,23 @@ data "aws_iam_policy_document" "task" {
   statement {
     sid = "WatchAndTerminateClusters"
     actions = [
-      "elasticmapreduce:DescribeCluster", "elasticmapreduce:ListSteps", "elasticmapreduce:DescribeStep",
-      "elasticmapreduce:ListInstanceGroups", "elasticmapreduce:TerminateJobFlows",
+      "elasticmapreduce:DescribeCluster", "elasticmapreduce:ListSteps", "elasticmapreduce:ListInstanceGroups",
+      "elasticmapreduce:ListInstanceFleets", "elasticmapreduce:TerminateJobFlows",
     ]
     resources = ["arn:${local.partition}:elasticmapreduce:${local.region}:${local.account_id}:cluster/*"]
   }
 
   statement {
     sid       = "AirflowCli"
-    actions   = ["airflow:CreateCliToken", "airflow:GetEnvironment"]
+    actions   = ["airflow:CreateCliToken"]
     resources = [local.mwaa_arn]
   }
 
+  # Cost Explorer for the cost dashboards (the issue's list); the metrics adapter reads
+  # CloudWatch today, so GetCostAndUsage is granted ahead of its first caller.
   statement {
     sid       = "MetricsAndCosts"
-    actions   = ["cloudwatch:GetMetricData", "cloudwatch:ListMetrics", "ce:GetCostAndUsage", "ce:GetCostForecast"]
+    actions   = ["cloudwatch:GetMetricData", "cloudwatch:ListMetrics", "ce:GetCostAndUsage"]
     resources = ["*"] # none of these has a resource type
   }
 }
