@@ -90,9 +90,9 @@ variable "emr_role_arns" {
 }
 
 variable "dag_readable_prefixes" {
-  description = "Lake prefixes DAG tasks read besides dags/ (quality reports, cluster logs)."
+  description = "Lake prefixes DAG tasks read besides dags/ (raw/_manifest.json for the records count, quality reports, cluster logs)."
   type        = list(string)
-  default     = ["quality", "logs"]
+  default     = ["raw", "quality", "logs"]
 }
 
 variable "airflow_variables" {
