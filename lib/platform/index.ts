@@ -1,6 +1,10 @@
 import path from "node:path";
 import { env } from "@/lib/env";
 import { ApiError } from "@/lib/api/errors";
+import { emrClusters } from "./clusters/aws";
+import { localClusters } from "./clusters/local";
+import { cloudWatchMetrics } from "./metrics/aws";
+import { localMetrics } from "./metrics/local";
 import { createS3Lake } from "./lake/aws";
 import { createLocalLake } from "./lake/local";
 import type { Clusters } from "./clusters/port";
@@ -32,14 +36,24 @@ export const PORT_LABELS: Record<PortName, string> = {
 const ADAPTERS: Record<Mode, { [K in PortName]?: () => Ports[K] }> = {
   local: {
     lake: () => createLocalLake({ root: path.resolve(env.PLATFORM_HOME, "lake"), buckets: env.LAKE_BUCKETS }),
+    clusters: () => localClusters({ lakeRoot: localLakeRoot(), python: path.resolve(".venv/bin/python"), dagsDir: path.resolve("dags") }),
+    metrics: () => localMetrics({ lakeRoot: localLakeRoot(), bucket: lakeBucket() }),
     orchestrator: () =>
       localOrchestrator({ repoRoot: path.resolve("."), platformHome: path.resolve(env.PLATFORM_HOME), airflowPort: env.AIRFLOW_PORT }),
   },
   aws: {
     lake: () => createS3Lake({ buckets: env.LAKE_BUCKETS, region: env.AWS_REGION!, endpoint: env.AWS_ENDPOINT_URL }),
+    clusters: () => emrClusters({ region: env.AWS_REGION!, endpoint: env.AWS_ENDPOINT_URL }),
+    metrics: () => cloudWatchMetrics({ region: env.AWS_REGION!, endpoint: env.AWS_ENDPOINT_URL }),
     orchestrator: () => mwaaOrchestrator({ environment: env.MWAA_ENVIRONMENT!, region: env.AWS_REGION!, endpoint: env.AWS_ENDPOINT_URL }),
   },
 };
+
+/** The lake the pipeline writes to: the first configured bucket. */
+export const lakeBucket = () => env.LAKE_BUCKETS[0] ?? "builditall-lake";
+function localLakeRoot(): string {
+  return path.resolve(env.PLATFORM_HOME, "lake", lakeBucket());
+}
 
 export type Platform = { mode: Mode } & { [K in PortName]: Ports[K] | null };
 

@@ -96,7 +96,8 @@ export function localMetrics(options: LocalMetricsOptions): Metrics {
   }
 
   async function answer(q: MetricQuery, from: Date, to: Date, datums: () => Promise<Datum[]>, now: Date) {
-    const at = (value: number) => [{ at: now, value }];
+    // A reading taken now counts for the range even when the caller's `to` is a moment earlier.
+    const at = (value: number) => [{ at: new Date(Math.min(now.getTime(), to.getTime() - 1)), value }];
     if (q.namespace === PLATFORM_NAMESPACE) {
       const matching = (await datums()).filter((d) => d.MetricName === q.metric && sameDimensions(q.dimensions, d.Dimensions));
       return {

@@ -1,0 +1,178 @@
+import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { encode } from "next-auth/jwt";
+import { NextRequest } from "next/server";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import type { Role } from "@/lib/auth/roles";
+import { createTestDatabase, type TestDatabase } from "@/lib/db/testing/test-database";
+import { isAlive, startStandInMaster, writeLocalCluster } from "@/lib/platform/clusters/testing/local-lake";
+
+// The clusters and costs API on the local estate, end to end below the browser: a real Postgres,
+// a lake holding what local runs write, the DAGs' own termination code, a process standing in for a master.
+const SECRET = "test-secret-that-is-at-least-32-characters-long";
+const ORIGIN = "http://127.0.0.1:3000";
+const ENDED = "j-ENDEDCLUSTER1";
+const LIVE = "j-LIVECLUSTER01";
+const OWN = "j-OWNCLUSTER001";
+
+let db: TestDatabase;
+let home: string;
+let master: number;
+const users: Record<string, { id: string; email: string }> = {};
+let api: {
+  list: typeof import("@/app/api/clusters/route");
+  detail: typeof import("@/app/api/clusters/[id]/route");
+  terminate: typeof import("@/app/api/clusters/[id]/terminate/route");
+  costs: typeof import("@/app/api/costs/route");
+};
+
+beforeAll(async () => {
+  db = await createTestDatabase();
+  home = await mkdtemp(path.join(tmpdir(), "costs-home-"));
+  const lake = path.join(home, "lake", "builditall-lake");
+  const hourAgo = new Date(Date.now() - 3_600_000);
+  master = startStandInMaster(path.resolve(".venv/bin/python"));
+  await writeLocalCluster(lake, ENDED, { state: "TERMINATED", createdAt: hourAgo, dagId: "big_data_pipeline", runId: "manual__1" });
+  await writeLocalCluster(lake, LIVE, { state: "WAITING", createdAt: new Date(Date.now() - 600_000), dagId: "big_data_pipeline", runId: "manual__2", processes: { master_pid: master, worker_pids: [] } });
+  await writeLocalCluster(lake, OWN, { state: "WAITING", createdAt: new Date(Date.now() - 300_000), dagId: "big_data_pipeline", runId: "manual__3" });
+  const metrics = path.join(lake, "logs", "metrics", "big_data_pipeline");
+  await mkdir(metrics, { recursive: true });
+  const datum = (MetricName: string, Value: number, Unit: string) => ({ MetricName, Dimensions: [{ Name: "DagId", Value: "big_data_pipeline" }], Timestamp: hourAgo.toISOString(), Value, Unit });
+  await writeFile(
+    path.join(metrics, "manual__1.json"),
+    JSON.stringify({ Namespace: "BuildItAll/Platform", DagId: "big_data_pipeline", RunId: "manual__1", MetricData: [datum("RecordsProcessed", 6265, "Count"), datum("EstimatedCostUSD", 0.0459, "None")] }),
+  );
+  Object.assign(process.env, { DATABASE_URL: db.url, NEXTAUTH_SECRET: SECRET, NEXTAUTH_URL: ORIGIN, PLATFORM_HOME: home, PLATFORM_MODE: "local" });
+  vi.resetModules();
+  api = {
+    list: await import("@/app/api/clusters/route"),
+    detail: await import("@/app/api/clusters/[id]/route"),
+    terminate: await import("@/app/api/clusters/[id]/terminate/route"),
+    costs: await import("@/app/api/costs/route"),
+  };
+  for (const role of ["viewer", "engineer", "lead"] as const) {
+    users[role] = await db.prisma.user.create({ data: { email: `${role}@test`, role } });
+  }
+  await db.prisma.pipelineRun.create({
+    data: { dagId: "big_data_pipeline", runId: "manual__3", triggeredBy: "engineer@test", state: "running", environment: "local" },
+  });
+});
+
+afterAll(async () => {
+  if (master && isAlive(master)) process.kill(-master, "SIGKILL");
+  await (await import("@/lib/db")).prisma.$disconnect();
+  await db?.drop();
+  await rm(home, { recursive: true, force: true });
+});
+
+async function call(
+  handler: (req: NextRequest, route?: { params: Promise<Record<string, string>> }) => Promise<Response>,
+  url: string,
+  init: { role?: Role; method?: string; body?: unknown; params?: Record<string, string> } = {},
+) {
+  const headers: Record<string, string> = { "content-type": "application/json", origin: ORIGIN };
+  if (init.role) {
+    const user = users[init.role]!;
+    headers.cookie = `next-auth.session-token=${await encode({ token: { uid: user.id, email: user.email, role: init.role }, secret: SECRET })}`;
+  }
+  const req = new NextRequest(new URL(url, ORIGIN), { method: init.method ?? "GET", headers, body: init.body === undefined ? undefined : JSON.stringify(init.body) });
+  const res = await handler(req, { params: Promise.resolve(init.params ?? {}) });
+  return { status: res.status, body: await res.json() };
+}
+
+describe("clusters", () => {
+  it("lists the local clusters from snapshots, filling the cache on the first view only", async () => {
+    const first = await call(api.list.GET, "/api/clusters", { role: "viewer" });
+    expect(first.status).toBe(200);
+    expect(first.body.freshness.refreshed).toBe(true);
+    expect(first.body.items.map((c: { id: string }) => c.id)).toEqual([OWN, LIVE, ENDED]);
+    const ended = first.body.items.find((c: { id: string }) => c.id === ENDED);
+    expect(ended).toMatchObject({ state: "TERMINATED", dagRun: { dagId: "big_data_pipeline", runId: "manual__1" }, idleSeconds: 19 });
+    expect(ended.instanceGroups).toContainEqual({ role: "CORE", instanceType: "local.spark-standalone", count: 2, market: "SPOT" });
+    // ready 18 s → ended 160 s, less a 123 s step: 19 s idle; 160 s of 1 on-demand + 2 spot m5.xlarge in eu-west-1, in EUR
+    expect(ended.estimatedEur).toBeCloseTo((160 / 3600) * (0.262 + 2 * 0.1229) * 0.87, 4);
+    expect(await db.prisma.clusterSnapshot.count()).toBe(3);
+    const second = await call(api.list.GET, "/api/clusters", { role: "viewer" });
+    expect(second.body.freshness.refreshed).toBe(false);
+    expect(await db.prisma.clusterSnapshot.count()).toBe(3);
+  });
+
+  it("refuses a malformed query or id", async () => {
+    expect((await call(api.list.GET, "/api/clusters?days=1000", { role: "viewer" })).status).toBe(400);
+    expect((await call(api.detail.GET, "/api/clusters/x", { role: "viewer", params: { id: "../etc" } })).status).toBe(400);
+    expect((await call(api.detail.GET, "/api/clusters/j-NOSUCH", { role: "viewer", params: { id: "j-NOSUCH" } })).status).toBe(404);
+  });
+
+  it("shows a cluster's steps, and whether the viewer may terminate it", async () => {
+    const asViewer = await call(api.detail.GET, `/api/clusters/${LIVE}`, { role: "viewer", params: { id: LIVE } });
+    expect(asViewer.status).toBe(200);
+    expect(asViewer.body.steps).toEqual([expect.objectContaining({ name: "transform", state: "COMPLETED", durationSeconds: 123 })]);
+    expect(asViewer.body.canTerminate).toBe(false);
+    const asLead = await call(api.detail.GET, `/api/clusters/${LIVE}`, { role: "lead", params: { id: LIVE } });
+    expect(asLead.body.canTerminate).toBe(true);
+  });
+
+  it("refuses a termination without the confirmation, by a viewer, or by an engineer for someone else's run, and changes nothing", async () => {
+    const terminate = (role: Role, confirm: string) => call(api.terminate.POST, `/api/clusters/${LIVE}/terminate`, { role, method: "POST", body: { confirm }, params: { id: LIVE } });
+    expect((await terminate("lead", OWN)).status).toBe(400);
+    expect((await terminate("viewer", LIVE)).status).toBe(403);
+    const engineer = await terminate("engineer", LIVE);
+    expect(engineer.status).toBe(403);
+    expect(engineer.body.error.message).toMatch(/their own runs/);
+    expect(isAlive(master)).toBe(true);
+  });
+
+  it("lets a lead terminate a running cluster: its processes stop, the list shows it, the audit records it", async () => {
+    const res = await call(api.terminate.POST, `/api/clusters/${LIVE}/terminate`, { role: "lead", method: "POST", body: { confirm: LIVE }, params: { id: LIVE } });
+    expect(res.status).toBe(200);
+    expect(res.body).toEqual({ id: LIVE, state: "TERMINATED" });
+    expect(isAlive(master)).toBe(false);
+    const listed = await call(api.list.GET, "/api/clusters", { role: "viewer" });
+    expect(listed.body.items.find((c: { id: string }) => c.id === LIVE).state).toBe("TERMINATED");
+    const audit = await db.prisma.auditEvent.findMany({ where: { action: "cluster.terminate", target: LIVE } });
+    expect(audit.map((a) => [a.actor, a.result])).toContainEqual(["lead@test", "ok"]);
+    const again = await call(api.terminate.POST, `/api/clusters/${LIVE}/terminate`, { role: "lead", method: "POST", body: { confirm: LIVE }, params: { id: LIVE } });
+    expect(again.status).toBe(409);
+  });
+
+  it("lets an engineer terminate the cluster of a run they triggered", async () => {
+    const res = await call(api.terminate.POST, `/api/clusters/${OWN}/terminate`, { role: "engineer", method: "POST", body: { confirm: OWN }, params: { id: OWN } });
+    expect(res.status).toBe(200);
+  });
+});
+
+describe("costs", () => {
+  const today = new Date().toISOString().slice(0, 10);
+  const weekAgo = new Date(Date.now() - 6 * 86_400_000).toISOString().slice(0, 10);
+
+  it("is for leads: an engineer gets 403", async () => {
+    expect((await call(api.costs.GET, `/api/costs?from=${weekAgo}&to=${today}`, { role: "engineer" })).status).toBe(403);
+  });
+
+  it("refuses a reversed or too long range", async () => {
+    expect((await call(api.costs.GET, `/api/costs?from=${today}&to=${weekAgo}`, { role: "lead" })).status).toBe(400);
+    expect((await call(api.costs.GET, `/api/costs?from=2020-01-01&to=${today}`, { role: "lead" })).status).toBe(400);
+  });
+
+  it("reports the local runs' cost as estimated as on AWS, per service, run and DAG, with records per euro", async () => {
+    const res = await call(api.costs.GET, `/api/costs?from=${weekAgo}&to=${today}&groupBy=run`, { role: "lead" });
+    expect(res.status).toBe(200);
+    const { report, totals, freshness } = res.body;
+    expect(freshness.costs.refreshed).toBe(true);
+    expect(report.estimatedAsOnAws).toBe(true);
+    expect(report.days).toHaveLength(7);
+    const emr = report.services.find((s: { service: string }) => s.service === "emr");
+    expect(emr.measured).toBe(false);
+    expect(emr.total).toBeCloseTo(report.runs.reduce((a: number, r: { eur: number }) => a + r.eur, 0), 3);
+    expect(report.runs).toHaveLength(3);
+    expect(totals.map((t: { key: string }) => t.key).sort()).toEqual([ENDED, LIVE, OWN].sort());
+    expect(report.records).toMatchObject({ total: 6265, measured: true });
+    expect(report.recordsPerEur.value).toBe(Math.round(6265 / emr.total));
+    expect(report.spotSavings.eur).toBeGreaterThan(0);
+    expect(report.dags).toContainEqual(expect.objectContaining({ dagId: "big_data_pipeline", runs: 3, records: 6265 }));
+    expect(report.storage.find((s: { prefix: string }) => s.prefix === "logs/").dailyGb.at(-1)).toBeGreaterThan(0);
+    const again = await call(api.costs.GET, `/api/costs?from=${weekAgo}&to=${today}`, { role: "lead" });
+    expect(again.body.freshness.costs.refreshed).toBe(false);
+  });
+});
