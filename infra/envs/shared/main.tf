@@ -79,6 +79,9 @@ module "mwaa" {
     emr_service_access_security_group_id = module.emr.service_access_security_group_id
     alert_emails                         = join(",", var.alert_emails)
   }
+
+  # MWAA reaches S3, SQS, CloudWatch and ECR through the endpoints while it is being created.
+  depends_on = [module.network]
 }
 
 module "rds" {
