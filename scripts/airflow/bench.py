@@ -63,10 +63,10 @@ def group_pss_mib(state: Path) -> tuple[float, int]:
     return total_kib / 1024, count
 
 
-def cli_env() -> dict[str, str]:
-    env = dict(os.environ)
+def cli_env(base: dict[str, str]) -> dict[str, str]:
+    env = dict(base)
     for line in subprocess.run(
-        [str(LOCAL), "env"], capture_output=True, text=True, check=True
+        [str(LOCAL), "env"], env=base, capture_output=True, text=True, check=True
     ).stdout.split():
         key, value = line.split("=", 1)
         env[key] = value
