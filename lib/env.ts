@@ -47,6 +47,8 @@ const schema = z
     AIRFLOW_PORT: z.coerce.number().int().min(1024).max(65535).default(8080),
     /** Background syncs (lib/sync) start with the server unless "false" (tests that drive them). */
     SYNC_ENABLED: z.enum(["true", "false"]).default("true").transform((v) => v === "true"),
+    /** Airflow's web UI for task log links on MWAA (its private web server); locally the API server's port is used. */
+    AIRFLOW_UI_URL: z.url().optional(),
     /** Pause between two polls of the Airflow sync. */
     AIRFLOW_SYNC_INTERVAL_MS: z.coerce.number().int().min(1_000).max(600_000).default(5_000),
   })

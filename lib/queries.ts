@@ -2,9 +2,24 @@ import { queryOptions } from "@tanstack/react-query";
 import type { z } from "zod";
 import type { status } from "@/lib/api/contracts/system";
 import type { listObjects, LakeSummary } from "@/lib/api/contracts/lake";
+import type { getCluster, listClusters } from "@/lib/api/contracts/clusters";
+import type { getCosts } from "@/lib/api/contracts/costs";
+import type { getDag, getRun, listDags, listRuns, runsSummary } from "@/lib/api/contracts/pipelines";
 
 export type StatusBody = z.infer<typeof status.response>;
 export type LakePageBody = z.infer<typeof listObjects.response>;
+export type ClusterListBody = z.infer<typeof listClusters.response>;
+export type ClusterDetailBody = z.infer<typeof getCluster.response>;
+export type CostsBody = z.infer<typeof getCosts.response>;
+export type DagListBody = z.infer<typeof listDags.response>;
+export type DagDetailBody = z.infer<typeof getDag.response>;
+export type RunPageBody = z.infer<typeof listRuns.response>;
+export type RunFiguresBody = z.infer<typeof runsSummary.response>;
+export type RunDetailBody = z.infer<typeof getRun.response>;
+/** The run-history filters as the URL carries them. */
+export type RunFilterParams = Record<string, string>;
+
+const ACTIVE = new Set(["queued", "running"]);
 
 async function getJson<T>(url: string): Promise<T> {
   const res = await fetch(url, { headers: { accept: "application/json" } });
@@ -31,5 +46,47 @@ export const queries = {
         queryFn: () => getJson<LakeSummary>(`/api/lake/summary?${new URLSearchParams({ bucket, prefix })}`),
         staleTime: 60_000,
       }),
+  },
+  pipelines: {
+    all: ["pipelines"] as const,
+    dags: () => queryOptions({ queryKey: ["pipelines", "dags"], queryFn: () => getJson<DagListBody>("/api/dags"), refetchInterval: 10_000 }),
+    dag: (dagId: string) =>
+      queryOptions({
+        queryKey: ["pipelines", "dag", dagId],
+        queryFn: () => getJson<DagDetailBody>(`/api/dags/${encodeURIComponent(dagId)}`),
+        refetchInterval: 5_000,
+      }),
+  },
+  runs: {
+    all: ["runs"] as const,
+    list: (filters: RunFilterParams, cursor: string | null) =>
+      queryOptions({
+        queryKey: ["runs", "list", filters, cursor],
+        queryFn: () => getJson<RunPageBody>(`/api/runs?${new URLSearchParams({ ...filters, ...(cursor ? { cursor } : {}) })}`),
+      }),
+    summary: (filters: RunFilterParams) =>
+      queryOptions({ queryKey: ["runs", "summary", filters], queryFn: () => getJson<RunFiguresBody>(`/api/runs/summary?${new URLSearchParams(filters)}`) }),
+    /** Polls while the run is active, stops once it is final. */
+    detail: (id: string) =>
+      queryOptions({
+        queryKey: ["runs", "detail", id],
+        queryFn: () => getJson<RunDetailBody>(`/api/runs/${encodeURIComponent(id)}`),
+        refetchInterval: (query) => (query.state.data && !ACTIVE.has(query.state.data.run.state) ? false : 3_000),
+      }),
+  },
+  clusters: {
+    all: ["clusters"] as const,
+    list: () => queryOptions({ queryKey: ["clusters", "list"], queryFn: () => getJson<ClusterListBody>("/api/clusters"), refetchInterval: 10_000 }),
+    /** Polls while the cluster lives, stops once it has terminated. */
+    detail: (id: string) =>
+      queryOptions({
+        queryKey: ["clusters", "detail", id],
+        queryFn: () => getJson<ClusterDetailBody>(`/api/clusters/${encodeURIComponent(id)}`),
+        refetchInterval: (query) => (query.state.data?.cluster.endedAt ? false : 5_000),
+      }),
+  },
+  costs: {
+    report: (from: string, to: string) =>
+      queryOptions({ queryKey: ["costs", from, to], queryFn: () => getJson<CostsBody>(`/api/costs?${new URLSearchParams({ from, to })}`), staleTime: 60_000 }),
   },
 };

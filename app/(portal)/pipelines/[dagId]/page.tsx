@@ -1,0 +1,21 @@
+import { notFound } from "next/navigation";
+import { PipelineDetail } from "@/components/pipeline-detail";
+import { PortPage } from "@/components/port-page";
+import { requireRole } from "@/lib/auth/current-user";
+import { hasRole } from "@/lib/auth/roles";
+import { prisma } from "@/lib/db";
+import { dagIdSchema } from "@/lib/platform/orchestrator/ids";
+import { dagDetailJson } from "@/lib/sync/run-history";
+
+export default async function DagPage({ params }: { params: Promise<{ dagId: string }> }) {
+  const user = await requireRole("viewer");
+  const { dagId } = await params;
+  if (!dagIdSchema.safeParse(dagId).success) notFound();
+  const initial = await dagDetailJson(prisma, dagId);
+  if (!initial) notFound();
+  return (
+    <PortPage port="orchestrator" title={dagId} description={initial.dag.description ?? "An Airflow DAG."}>
+      <PipelineDetail initial={initial} canAct={hasRole(user.role, "engineer")} />
+    </PortPage>
+  );
+}
