@@ -1,13 +1,14 @@
 #!/usr/bin/env bash
 # A fresh local estate for the end-to-end tests and the API fuzz run: its own PLATFORM_HOME,
 # ports and seed password, so the developer's .platform/ is never touched.
-# E2E_HOME, E2E_PORT, E2E_PG_PORT and NEXT_DIST_DIR let two runs share a machine.
+# E2E_HOME, E2E_PORT, E2E_PG_PORT, E2E_AIRFLOW_PORT and NEXT_DIST_DIR let two runs share a machine.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export PLATFORM_HOME=${E2E_HOME:-$PWD/.platform/e2e}
 rm -rf "$PLATFORM_HOME"
 export PORT=${E2E_PORT:-3100}
 export EMBEDDED_PG_PORT=${E2E_PG_PORT:-5499}
+export AIRFLOW_PORT=${E2E_AIRFLOW_PORT:-8280}
 export NEXTAUTH_URL=http://127.0.0.1:$PORT
 export LOCAL_SEED_PASSWORD=${E2E_PASSWORD:-e2e-local-password}
 export PORTAL_SERVE=built

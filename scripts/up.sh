@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # `npm run up`: the whole local estate in one command — setup, embedded Postgres,
 # migrations, seeded accounts, the portal. Ctrl-C (or SIGTERM) stops everything it started.
-# Overrides: PORT, PLATFORM_HOME, EMBEDDED_PG_PORT, DATABASE_URL (skip PGlite), LOCAL_SEED_PASSWORD,
+# Overrides: PORT, PLATFORM_HOME, EMBEDDED_PG_PORT, AIRFLOW_PORT, DATABASE_URL (skip PGlite), LOCAL_SEED_PASSWORD,
 # PORTAL_SERVE=built (the production build instead of next dev), NEXT_DIST_DIR, LAKE_BUCKETS,
 # LAKE_SCALE (synthetic data written into an empty local lake: 0.01 by default, 1 for the full 5M+ set).
 set -euo pipefail
@@ -20,6 +20,7 @@ stop_all() {
     for pid in "${children[@]}"; do kill -TERM -- "-$pid" 2>/dev/null || kill -TERM "$pid" 2>/dev/null || true; done
     for pid in "${children[@]}"; do wait "$pid" 2>/dev/null || true; done
   fi
+  if [[ -n ${airflow_env+set} ]]; then "${airflow_env[@]}" bash scripts/airflow/local.sh stop || true; fi
 }
 trap stop_all EXIT
 trap 'exit 130' INT
@@ -90,6 +91,12 @@ say "migrating the run-history database"
 npm run --silent db:migrate
 say "seeding the local accounts"
 npm run --silent db:seed
+
+# The local Airflow (dags/, state in $PLATFORM_HOME/airflow, on loopback), stopped with everything else.
+export AIRFLOW_PORT=${AIRFLOW_PORT:-8080}
+airflow_env=(env AIRFLOW_STATE_DIR="$(realpath -m "$PLATFORM_HOME/airflow")" LAKE_URI="file://$(realpath -m "$lake_dir")")
+say "starting the local Airflow on 127.0.0.1:$AIRFLOW_PORT (state in $PLATFORM_HOME/airflow)"
+"${airflow_env[@]}" bash scripts/airflow/local.sh start
 
 if [[ "${PORTAL_SERVE:-dev}" == built ]]; then
   # The built portal, as the end-to-end tests run it: rebuilt only when its sources changed.
