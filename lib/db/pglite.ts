@@ -11,6 +11,8 @@ export type PgliteServer = {
 
 /** How long a client waits for the one connection before it is refused. */
 const CONNECTION_WAIT_MS = 30_000;
+/** How long stopping waits for clients to disconnect before PGlite is closed anyway. */
+const STOP_WAIT_MS = 5_000;
 
 type SocketServerInternals = {
   server: Server | null;
@@ -37,6 +39,8 @@ class WaitingSocketServer extends PGLiteSocketServer {
       while (internals.active && internals.handlers.size >= internals.maxConnections && Date.now() < deadline && !socket.destroyed) {
         await new Promise((r) => setTimeout(r, 10));
       }
+      // A client still waiting when the server stops would hold server.close() open.
+      if (!internals.active) return void socket.destroy();
       return admit(socket);
     };
   }
@@ -76,7 +80,14 @@ export async function startPgliteServer(options: { dataDir?: string; port?: numb
   return {
     url: `postgresql://postgres:postgres@127.0.0.1:${port}/postgres?sslmode=disable`,
     port,
-    // Closing PGlite flushes and releases the data dir, so the next start finds it consistent.
-    stop: () => (stopped ??= server.stop().then(() => db.close())),
+    stop: () =>
+      (stopped ??= (async () => {
+        // server.stop() waits for every client to go; one stuck mid-transaction must not keep
+        // PGlite open. Closing PGlite flushes the data dir, so the next start finds it consistent.
+        let timer: NodeJS.Timeout | undefined;
+        await Promise.race([server.stop(), new Promise((r) => (timer = setTimeout(r, STOP_WAIT_MS)))]);
+        clearTimeout(timer);
+        await db.close();
+      })()),
   };
 }
