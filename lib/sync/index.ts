@@ -1,6 +1,6 @@
 import { env, isEmbeddedDatabase, databaseUrl } from "@/lib/env";
 import { prisma } from "@/lib/db";
-import { getPlatform } from "@/lib/platform";
+import { getPlatform, lakeBucket } from "@/lib/platform";
 import { airflowSync } from "./airflow/sync";
 import { advisoryLock, processLock } from "./lock";
 import { startSyncs, type RunningSyncs, type SyncSource } from "./runner";
@@ -10,7 +10,15 @@ export function syncSources(): SyncSource[] {
   const platform = getPlatform();
   const sources: SyncSource[] = [];
   if (platform.orchestrator) {
-    sources.push(airflowSync({ orchestrator: platform.orchestrator, prisma, environment: platform.mode, intervalMs: env.AIRFLOW_SYNC_INTERVAL_MS }));
+    sources.push(
+      airflowSync({
+        orchestrator: platform.orchestrator,
+        prisma,
+        environment: platform.mode,
+        intervalMs: env.AIRFLOW_SYNC_INTERVAL_MS,
+        lake: platform.lake ? { lake: platform.lake, bucket: lakeBucket() } : undefined,
+      }),
+    );
   }
   return sources;
 }

@@ -14,6 +14,9 @@ export async function waitForFinalRun(orchestrator: Orchestrator, dagId: string,
   }
 }
 
+// Each CLI call starts a Python process: seconds each, more on a busy machine.
+const SLOW = 240_000;
+
 /** Against a real Airflow whose DAG folder is dags/ (simple_addition and big_data_pipeline). */
 export function orchestratorContract(adapterName: string, factory: () => Promise<AdapterUnderTest<Orchestrator>>): void {
   contractSuite("Orchestrator", adapterName, factory, (under) => {
@@ -21,20 +24,20 @@ export function orchestratorContract(adapterName: string, factory: () => Promise
 
     it("probes Airflow and names its version", async () => {
       expect(await under().probe()).toMatch(/^Airflow 3\.0\.6 answers/);
-    });
+    }, SLOW);
 
     it("lists the DAGs of dags/ with schedule, tags and paused state", async () => {
       const dags = await under().dags();
       const simple = dags.find((d) => d.dagId === "simple_addition");
       expect(simple).toMatchObject({ schedule: "0 0 * * *", tags: ["builditall", "smoke"], paused: false });
       expect(dags.map((d) => d.dagId)).toContain("big_data_pipeline");
-    });
+    }, SLOW);
 
     it("describes a DAG's tasks", async () => {
       const structure = await under().structure("simple_addition");
       expect(structure.tasks.map((t) => t.taskId).sort()).toEqual(["addition_task", "end", "start"]);
       if (structure.edgesKnown) expect(structure.tasks.find((t) => t.taskId === "start")?.downstream).toEqual(["addition_task"]);
-    });
+    }, SLOW);
 
     it("triggers a run with the given id and conf, which then runs to success", async () => {
       const run = await under().trigger("simple_addition", runId, { note: "it's \"quoted\"; --conf {}" });
@@ -44,21 +47,21 @@ export function orchestratorContract(adapterName: string, factory: () => Promise
       expect(done.startedAt!.getTime()).toBeLessThanOrEqual(done.endedAt!.getTime());
       const tasks = await under().taskInstances("simple_addition", runId);
       expect(Object.fromEntries(tasks.map((t) => [t.taskId, t.state]))).toEqual({ start: "success", addition_task: "success", end: "success" });
-    });
+    }, SLOW);
 
     it("refuses a run id that already exists, saying why", async () => {
       await expect(under().trigger("simple_addition", runId, {})).rejects.toThrow(CliCommandError);
-    });
+    }, SLOW);
 
     it("answers a DAG that does not exist with a command error", async () => {
       await expect(under().taskInstances("no_such_dag", "manual__x")).rejects.toThrow(CliCommandError);
-    });
+    }, SLOW);
 
     it("pauses and unpauses a DAG", async () => {
       await under().setPaused("simple_addition", true);
       expect((await under().dags()).find((d) => d.dagId === "simple_addition")?.paused).toBe(true);
       await under().setPaused("simple_addition", false);
       expect((await under().dags()).find((d) => d.dagId === "simple_addition")?.paused).toBe(false);
-    });
+    }, SLOW);
   });
 }

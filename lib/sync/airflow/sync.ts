@@ -1,14 +1,18 @@
 import type { PrismaClient } from "@/lib/generated/prisma/client";
+import type { Lake } from "@/lib/platform/lake/port";
 import type { Orchestrator } from "@/lib/platform/orchestrator/port";
 import type { SyncSource } from "../runner";
 import { recordRun, recordTaskInstances } from "./history";
-import { ACTIVE_RUN_STATES } from "./states";
+import { importQualityReport } from "./quality";
+import { ACTIVE_RUN_STATES, isFinalRun } from "./states";
 
 export interface AirflowSyncOptions {
   orchestrator: Orchestrator;
   prisma: PrismaClient;
   environment: "local" | "aws";
   intervalMs: number;
+  /** Where the pipeline files its quality reports; without it, none are imported. */
+  lake?: { lake: Lake; bucket: string };
   /** Every this many cycles, list the runs of every DAG (runs started outside the portal and the schedule). */
   fullEvery?: number;
   /** Runs a cycle fetches task instances for, besides the active ones (first sight of history). */
@@ -66,11 +70,14 @@ export function airflowSync(options: AirflowSyncOptions): SyncSource {
     }
 
     let changedTasks = 0;
-    for (const run of taskFetches.values()) {
-      changedTasks += await recordTaskInstances(prisma, run.id, await orchestrator.taskInstances(run.dagId, run.runId));
+    let qualityChecks = 0;
+    for (const watched of taskFetches.values()) {
+      changedTasks += await recordTaskInstances(prisma, watched.id, await orchestrator.taskInstances(watched.dagId, watched.runId));
       calls++;
+      const run = await prisma.pipelineRun.findUniqueOrThrow({ where: { id: watched.id } });
+      if (options.lake && isFinalRun(run.state)) qualityChecks += await importQualityReport(prisma, options.lake.lake, options.lake.bucket, run);
     }
-    return `${dags.length} DAGs, ${toList.size} listed, ${taskFetches.size} runs watched: ${changedRuns} run and ${changedTasks} task changes, ${calls} CLI calls`;
+    return `${dags.length} DAGs, ${toList.size} listed, ${taskFetches.size} runs watched: ${changedRuns} run and ${changedTasks} task changes, ${qualityChecks} quality checks, ${calls} CLI calls`;
   }
 
   return { name: "airflow", intervalMs: options.intervalMs, poll };
