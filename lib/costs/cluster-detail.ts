@@ -1,3 +1,4 @@
+import { prisma } from "@/lib/db";
 import { env } from "@/lib/env";
 import { getPlatform, requirePort } from "@/lib/platform";
 import type { Cluster, ClusterStep } from "@/lib/platform/clusters/port";
@@ -22,9 +23,10 @@ export const CLUSTER_METRICS = [
 const PERIOD_SECONDS = 300;
 const WINDOW_MS = 86_400_000;
 
-export function rowFromCluster(c: Cluster, steps: ClusterStep[], now: Date): ClusterRow {
+export function rowFromCluster(c: Cluster, steps: ClusterStep[], pipelineRunId: string | null, now: Date): ClusterRow {
   return {
     ...c,
+    pipelineRunId,
     uptimeSeconds: Math.round(((c.endedAt ?? now).getTime() - c.createdAt.getTime()) / 1000),
     idleSeconds: Math.round(idleSeconds(c, steps, now)),
     idleTooLong: !c.endedAt && isIdleTooLong(c, env.CLUSTER_IDLE_ALERT_MINUTES, now),
@@ -37,6 +39,7 @@ export function rowFromCluster(c: Cluster, steps: ClusterStep[], now: Date): Clu
 export async function clusterDetail(id: string, now = new Date()) {
   const clusters = requirePort("clusters");
   const [cluster, steps] = await Promise.all([clusters.describe(id), clusters.steps(id)]);
+  const run = cluster.dagRun ? await prisma.pipelineRun.findUnique({ where: { dagId_runId: cluster.dagRun }, select: { id: true } }) : null;
   const to = cluster.endedAt ?? now;
   const from = new Date(Math.max(cluster.createdAt.getTime(), to.getTime() - WINDOW_MS));
   const alignedFrom = new Date(Math.floor(from.getTime() / (PERIOD_SECONDS * 1000)) * PERIOD_SECONDS * 1000);
@@ -53,7 +56,7 @@ export async function clusterDetail(id: string, now = new Date()) {
   const local = getPlatform().mode === "local";
   return {
     cluster,
-    row: rowJson(rowFromCluster(cluster, steps, now)),
+    row: rowJson(rowFromCluster(cluster, steps, run?.id ?? null, now)),
     steps: steps.map((s) => ({
       ...s,
       startedAt: s.startedAt?.toISOString() ?? null,

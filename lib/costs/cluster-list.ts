@@ -25,6 +25,8 @@ export interface ClusterRow {
   idleSeconds: number;
   idleTooLong: boolean;
   dagRun: { dagId: string; runId: string } | null;
+  /** The run-history row of that DAG run, once the pipelines sync has it. */
+  pipelineRunId: string | null;
   stateHistory: StateChange[];
   estimatedEur: number;
   capturedAt: Date;
@@ -53,6 +55,7 @@ export function toRow(s: ClusterSnapshot, now: Date): ClusterRow {
     idleSeconds: Math.round(idleSeconds),
     idleTooLong: !s.endedAt && isIdleTooLong({ idleSince }, env.CLUSTER_IDLE_ALERT_MINUTES, now),
     dagRun: s.dagId && s.runId ? { dagId: s.dagId, runId: s.runId } : null,
+    pipelineRunId: s.pipelineRunId,
     stateHistory: history.map((h) => ({ ...h, at: new Date(h.at) })),
     estimatedEur: Math.round(clusterCost({ createdAt, endedAt: s.endedAt, instanceGroups: groups }, pricingRegion(), now).cost * EUR_PER_USD * 10_000) / 10_000,
     capturedAt: s.capturedAt,

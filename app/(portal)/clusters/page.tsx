@@ -1,9 +1,21 @@
+import { ClusterTable } from "@/components/cluster-table";
 import { PortPage } from "@/components/port-page";
 import { requireRole } from "@/lib/auth/current-user";
+import { clusterRows, rowJson } from "@/lib/costs/cluster-list";
+import { freshClusters } from "@/lib/costs/dashboard";
+import { env } from "@/lib/env";
+import { getPlatform } from "@/lib/platform";
 
 export const metadata = { title: "Clusters" };
+export const dynamic = "force-dynamic";
 
 export default async function ClustersPage() {
   await requireRole("viewer");
-  return <PortPage port="clusters" title="Clusters" description="EMR and local Spark clusters, their steps and metrics." />;
+  const available = getPlatform().clusters !== null;
+  const initial = available ? { freshness: await freshClusters(), items: (await clusterRows({ days: 14 })).map(rowJson) } : null;
+  return (
+    <PortPage port="clusters" title="Clusters" description="EMR and local Spark clusters: active ones and those of the last 14 days.">
+      {initial && <ClusterTable initial={initial} idleAlertMinutes={env.CLUSTER_IDLE_ALERT_MINUTES} />}
+    </PortPage>
+  );
 }

@@ -1,9 +1,28 @@
+import { CostDashboard } from "@/components/cost-dashboard";
 import { PortPage } from "@/components/port-page";
 import { requireRole } from "@/lib/auth/current-user";
+import { loadCostDashboard } from "@/lib/costs/dashboard";
+import { rangeDates, rangeOf } from "@/lib/costs/range";
+import { totalsBy } from "@/lib/costs/totals";
+import { getPlatform } from "@/lib/platform";
 
 export const metadata = { title: "Costs" };
+export const dynamic = "force-dynamic";
+
+const DEFAULT_DAYS = 30;
 
 export default async function CostsPage() {
   await requireRole("lead");
-  return <PortPage port="metrics" title="Costs" description="What the platform costs, where the money goes, what the optimisations save." />;
+  let initial = null;
+  if (getPlatform().metrics && getPlatform().clusters) {
+    const range = rangeOf(DEFAULT_DAYS);
+    const dates = rangeDates(range.from, range.to);
+    const { report, clusters, costs } = await loadCostDashboard(dates.from, dates.to);
+    initial = { groupBy: "service" as const, totals: totalsBy(report, "service"), report, freshness: { clusters, costs } };
+  }
+  return (
+    <PortPage port="metrics" title="Costs" description="What the platform costs, where the money goes, what the optimisations save.">
+      {initial && <CostDashboard initial={initial} initialDays={DEFAULT_DAYS} />}
+    </PortPage>
+  );
 }

@@ -44,6 +44,7 @@ export const ClusterSummary = z
     idleSeconds: z.number().int().nonnegative(),
     idleTooLong: z.boolean(),
     dagRun: z.object({ dagId: z.string(), runId: z.string() }).nullable(),
+    pipelineRunId: z.string().nullable().describe("The run-history id of that DAG run, once synced"),
     stateHistory: z.array(StateChange),
     estimatedEur: z.number().describe("Compute cost so far, estimated from the price table"),
     capturedAt: iso,

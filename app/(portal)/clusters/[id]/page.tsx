@@ -1,0 +1,46 @@
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { ClusterDetail } from "@/components/cluster-detail";
+import { PortPage } from "@/components/port-page";
+import { requireRole } from "@/lib/auth/current-user";
+import { mayTerminate } from "@/lib/costs/cluster-access";
+import { clusterDetail } from "@/lib/costs/cluster-detail";
+import { getPlatform } from "@/lib/platform";
+import { CLUSTER_ID, ClusterNotFoundError } from "@/lib/platform/clusters/port";
+
+export const dynamic = "force-dynamic";
+
+export async function generateMetadata({ params }: { params: Promise<{ id: string }> }) {
+  return { title: `Cluster ${(await params).id}` };
+}
+
+export default async function ClusterPage({ params }: { params: Promise<{ id: string }> }) {
+  const user = await requireRole("viewer");
+  const { id } = await params;
+  if (!CLUSTER_ID.test(id)) notFound();
+  let initial = null;
+  if (getPlatform().clusters) {
+    try {
+      const detail = await clusterDetail(id);
+      initial = {
+        cluster: detail.row,
+        steps: detail.steps,
+        metrics: detail.metrics,
+        canTerminate: !detail.cluster.endedAt && (await mayTerminate(user, detail.cluster.dagRun)),
+      };
+    } catch (err) {
+      if (err instanceof ClusterNotFoundError) notFound();
+      throw err;
+    }
+  }
+  return (
+    <PortPage port="clusters" title={`Cluster ${id}`} description={initial ? `${initial.cluster.name} · ${initial.cluster.releaseLabel ?? ""}` : ""}>
+      <p className="mb-4 text-sm">
+        <Link href="/clusters" className="text-blue-700 hover:underline">
+          ← All clusters
+        </Link>
+      </p>
+      {initial && <ClusterDetail initial={initial} />}
+    </PortPage>
+  );
+}
