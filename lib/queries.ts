@@ -4,15 +4,10 @@ import type { status } from "@/lib/api/contracts/system";
 import type { listObjects, LakeSummary } from "@/lib/api/contracts/lake";
 import type { getCluster, listClusters } from "@/lib/api/contracts/clusters";
 import type { getCosts } from "@/lib/api/contracts/costs";
-import type { getCluster, listClusters } from "@/lib/api/contracts/clusters";
-import type { getCosts } from "@/lib/api/contracts/costs";
 import type { getDag, getRun, listDags, listRuns, runsSummary } from "@/lib/api/contracts/pipelines";
 
 export type StatusBody = z.infer<typeof status.response>;
 export type LakePageBody = z.infer<typeof listObjects.response>;
-export type ClusterListBody = z.infer<typeof listClusters.response>;
-export type ClusterDetailBody = z.infer<typeof getCluster.response>;
-export type CostsBody = z.infer<typeof getCosts.response>;
 export type ClusterListBody = z.infer<typeof listClusters.response>;
 export type ClusterDetailBody = z.infer<typeof getCluster.response>;
 export type CostsBody = z.infer<typeof getCosts.response>;
@@ -78,21 +73,6 @@ export const queries = {
         queryFn: () => getJson<RunDetailBody>(`/api/runs/${encodeURIComponent(id)}`),
         refetchInterval: (query) => (query.state.data && !ACTIVE.has(query.state.data.run.state) ? false : 3_000),
       }),
-  },
-  clusters: {
-    all: ["clusters"] as const,
-    list: () => queryOptions({ queryKey: ["clusters", "list"], queryFn: () => getJson<ClusterListBody>("/api/clusters"), refetchInterval: 10_000 }),
-    /** Polls while the cluster lives, stops once it has terminated. */
-    detail: (id: string) =>
-      queryOptions({
-        queryKey: ["clusters", "detail", id],
-        queryFn: () => getJson<ClusterDetailBody>(`/api/clusters/${encodeURIComponent(id)}`),
-        refetchInterval: (query) => (query.state.data?.cluster.endedAt ? false : 5_000),
-      }),
-  },
-  costs: {
-    report: (from: string, to: string) =>
-      queryOptions({ queryKey: ["costs", from, to], queryFn: () => getJson<CostsBody>(`/api/costs?${new URLSearchParams({ from, to })}`), staleTime: 60_000 }),
   },
   clusters: {
     all: ["clusters"] as const,
