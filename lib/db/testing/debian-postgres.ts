@@ -1,4 +1,5 @@
-import { execFile } from "node:child_process";
+import { execFile, execFileSync } from "node:child_process";
+import { rmSync } from "node:fs";
 import { chmod, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -56,14 +57,29 @@ export async function startDebianPostgres(log: (line: string) => void = () => {}
   }
   log(`PostgreSQL 15 listening on 127.0.0.1:${port}`);
 
+  const stopArgv = asPostgresUser(`${BIN}/pg_ctl`, ["-D", dataDir, "-m", "fast", "-w", "-t", "30", "stop"]);
+  let stopped = false;
+  // pg_ctl detaches the server: if the test runner dies without its teardown, stop it on exit.
+  const onExit = () => {
+    if (stopped) return;
+    try {
+      execFileSync(stopArgv[0], stopArgv[1], { stdio: "ignore" });
+      rmSync(dir, { recursive: true, force: true });
+    } catch {
+      // Nothing more can be done while the process exits.
+    }
+  };
+  process.once("exit", onExit);
+
   return {
     adminUrl: `postgresql://postgres:postgres@127.0.0.1:${port}/postgres?sslmode=disable`,
     async stop() {
       // "fast" ends open sessions (a test that forgot to disconnect) instead of waiting for them.
-      const [stopCmd, stopArgs] = asPostgresUser(`${BIN}/pg_ctl`, ["-D", dataDir, "-m", "fast", "-w", "-t", "30", "stop"]);
       try {
-        await run(stopCmd, stopArgs);
+        await run(...stopArgv);
       } finally {
+        stopped = true;
+        process.off("exit", onExit);
         await rm(dir, { recursive: true, force: true });
       }
     },
