@@ -1,4 +1,5 @@
 import type { PrismaClient } from "@/lib/generated/prisma/client";
+import { recordPoll } from "@/lib/sync/runner";
 
 /**
  * The read-through side of the cluster and cost caches. The background syncs keep SyncState fresh;
@@ -17,20 +18,6 @@ export interface Freshness {
 
 const inFlight = new Map<string, Promise<void>>();
 
-async function record(prisma: PrismaClient, source: string, error: string | null, at: Date): Promise<void> {
-  if (!error) {
-    await prisma.syncState.upsert({ where: { source }, create: { source, lastSuccessAt: at }, update: { lastSuccessAt: at, unreachableSince: null } });
-    return;
-  }
-  const previous = await prisma.syncState.findUnique({ where: { source } });
-  const lastError = error.slice(0, 1000);
-  await prisma.syncState.upsert({
-    where: { source },
-    create: { source, lastErrorAt: at, lastError, unreachableSince: at },
-    update: { lastErrorAt: at, lastError, unreachableSince: previous?.unreachableSince ?? at },
-  });
-}
-
 export async function refreshIfStale(
   prisma: PrismaClient,
   source: string,
@@ -48,9 +35,9 @@ export async function refreshIfStale(
       const at = new Date();
       try {
         await refresh(last);
-        await record(prisma, source, null, at);
+        await recordPoll(prisma, source, { ok: true }, at);
       } catch (err) {
-        await record(prisma, source, (err as Error).message, at);
+        await recordPoll(prisma, source, { ok: false, error: (err as Error).message }, at);
         throw err;
       }
     })().finally(() => inFlight.delete(source));

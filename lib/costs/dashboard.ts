@@ -2,14 +2,11 @@ import { prisma } from "@/lib/db";
 import { env } from "@/lib/env";
 import { getPlatform, lakeBucket, requirePort } from "@/lib/platform";
 import { syncClusters, CLUSTERS_SOURCE } from "@/lib/sync/clusters";
-import { COSTS_SOURCE, syncCosts } from "@/lib/sync/costs";
+import { COSTS_SOURCE, daysToRead, syncCosts } from "@/lib/sync/costs";
 import { refreshIfStale, type Freshness } from "./cache";
 import { isPriceRegion, type PriceRegion } from "./prices";
 import { costReport, type CostReport } from "./report";
 
-/** How far back the first fill of the cost cache reads (the dashboards' longest range). */
-export const BACKFILL_DAYS = 90;
-const DAY_MS = 86_400_000;
 
 /** Prices for the estate's region; the local estate is priced as production (eu-west-1, infra/). */
 export function pricingRegion(): PriceRegion {
@@ -26,10 +23,9 @@ export function freshClusters(): Promise<Freshness> {
 /** Cost samples, fresh within COST_CACHE_MAX_AGE_SECONDS: one batched Metrics call when stale, none otherwise. */
 export function freshCostSamples(): Promise<Freshness> {
   const metrics = requirePort("metrics");
-  return refreshIfStale(prisma, COSTS_SOURCE, env.COST_CACHE_MAX_AGE_SECONDS, (last) => {
-    const days = last ? Math.min(BACKFILL_DAYS, Math.ceil((Date.now() - last.getTime()) / DAY_MS) + 1) : BACKFILL_DAYS;
-    return syncCosts({ prisma, metrics, bucket: lakeBucket(), days });
-  });
+  return refreshIfStale(prisma, COSTS_SOURCE, env.COST_CACHE_MAX_AGE_SECONDS, (last) =>
+    syncCosts({ prisma, metrics, bucket: lakeBucket(), days: daysToRead(last, new Date()) }),
+  );
 }
 
 export async function loadCostDashboard(from: Date, to: Date): Promise<{ report: CostReport; clusters: Freshness; costs: Freshness }> {

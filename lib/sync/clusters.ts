@@ -1,6 +1,7 @@
 import { idleSeconds } from "@/lib/costs/idle";
 import type { PrismaClient, ClusterSnapshot } from "@/lib/generated/prisma/client";
-import type { Cluster, ClusterState, Clusters } from "@/lib/platform/clusters/port";
+import type { Cluster, ClusterState, Clusters, InstanceGroup } from "@/lib/platform/clusters/port";
+import type { SyncSource } from "./runner";
 
 /** The cluster-snapshot sync: one ClusterSnapshot row whenever a cluster changed since the last capture. */
 export const CLUSTERS_SOURCE = "clusters";
@@ -23,6 +24,8 @@ export function marketOf(cluster: Pick<Cluster, "instanceGroups">): string | nul
 }
 
 const time = (d: Date | null) => d?.getTime() ?? null;
+// jsonb reorders object keys, so groups are compared field by field.
+const groupsKey = (groups: InstanceGroup[]) => groups.map((g) => [g.role, g.instanceType, g.count, g.market].join(":")).join(",");
 
 function unchanged(last: ClusterSnapshot, c: Cluster): boolean {
   return (
@@ -31,7 +34,7 @@ function unchanged(last: ClusterSnapshot, c: Cluster): boolean {
     time(last.endedAt) === time(c.endedAt) &&
     time(last.idleSince) === time(c.idleSince) &&
     last.normalizedInstanceHours === c.normalizedInstanceHours &&
-    JSON.stringify(last.instanceGroups) === JSON.stringify(c.instanceGroups)
+    groupsKey(last.instanceGroups as unknown as InstanceGroup[]) === groupsKey(c.instanceGroups)
   );
 }
 
@@ -85,4 +88,16 @@ export async function syncClusters(deps: { prisma: PrismaClient; clusters: Clust
     result.written += 1;
   }
   return result;
+}
+
+/** The background sync: polls the Clusters port every `intervalMs`. */
+export function clustersSync(deps: { prisma: PrismaClient; clusters: Clusters; intervalMs: number }): SyncSource {
+  return {
+    name: CLUSTERS_SOURCE,
+    intervalMs: deps.intervalMs,
+    async poll() {
+      const r = await syncClusters({ prisma: deps.prisma, clusters: deps.clusters });
+      return `${r.seen} cluster(s) seen, ${r.written} snapshot(s) written${r.skippedBackwards ? `, ${r.skippedBackwards} stale capture(s) ignored` : ""}`;
+    },
+  };
 }

@@ -1,6 +1,7 @@
 import { metricName, upsertSamples, type Sample } from "@/lib/costs/samples";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { PLATFORM_NAMESPACE, type MetricQuery, type Metrics } from "@/lib/platform/metrics/port";
+import type { SyncSource } from "./runner";
 
 /** The cost-sample sync: every series the dashboards use, in one batched Metrics call per poll. */
 export const COSTS_SOURCE = "costs";
@@ -30,6 +31,14 @@ export const BILLING_SERVICES = {
 
 /** The lake's top-level prefixes (ARCHITECTURE.md), sized one by one where the source can. */
 export const LAKE_PREFIXES = ["raw/", "curated/", "marts/", "quality/", "etl/", "dags/", "logs/"] as const;
+
+/** How far back the first fill reads (the dashboards' longest range). */
+export const BACKFILL_DAYS = 90;
+
+/** Whole days to (re-)read: everything since the last success, or the backfill when there was none. */
+export function daysToRead(lastSuccessAt: Date | null, now: Date): number {
+  return lastSuccessAt ? Math.min(BACKFILL_DAYS, Math.ceil((now.getTime() - lastSuccessAt.getTime()) / DAY_MS) + 1) : BACKFILL_DAYS;
+}
 
 export const startOfDay = (d: Date) => new Date(Math.floor(d.getTime() / DAY_MS) * DAY_MS);
 
@@ -117,4 +126,18 @@ export async function syncCosts(deps: {
   });
   await upsertSamples(deps.prisma, samples);
   return { queries: series.length, samples: samples.length, from, to: now };
+}
+
+/** The background sync: one batched Metrics call every `intervalMs`. */
+export function costsSync(deps: { prisma: PrismaClient; metrics: Metrics; bucket: string; intervalMs: number }): SyncSource {
+  return {
+    name: COSTS_SOURCE,
+    intervalMs: deps.intervalMs,
+    async poll() {
+      const state = await deps.prisma.syncState.findUnique({ where: { source: COSTS_SOURCE } });
+      const now = new Date();
+      const r = await syncCosts({ ...deps, now, days: daysToRead(state?.lastSuccessAt ?? null, now) });
+      return `${r.samples} cost sample(s) from ${r.queries} series since ${r.from.toISOString().slice(0, 10)}`;
+    },
+  };
 }

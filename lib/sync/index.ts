@@ -2,6 +2,8 @@ import { env, isEmbeddedDatabase, databaseUrl } from "@/lib/env";
 import { prisma } from "@/lib/db";
 import { getPlatform, lakeBucket } from "@/lib/platform";
 import { airflowSync } from "./airflow/sync";
+import { clustersSync } from "./clusters";
+import { costsSync } from "./costs";
 import { advisoryLock, processLock } from "./lock";
 import { startSyncs, type RunningSyncs, type SyncSource } from "./runner";
 
@@ -20,6 +22,9 @@ export function syncSources(): SyncSource[] {
       }),
     );
   }
+  // Polled at half the views' staleness bound, so a view rarely has to refresh the cache itself.
+  if (platform.clusters) sources.push(clustersSync({ prisma, clusters: platform.clusters, intervalMs: (env.CLUSTER_CACHE_MAX_AGE_SECONDS * 1000) / 2 }));
+  if (platform.metrics) sources.push(costsSync({ prisma, metrics: platform.metrics, bucket: lakeBucket(), intervalMs: (env.COST_CACHE_MAX_AGE_SECONDS * 1000) / 2 }));
   return sources;
 }
 
