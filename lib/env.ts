@@ -39,7 +39,7 @@ const schema = z
 
     /** How old cached cluster snapshots and cost samples may be before a view refreshes them (the staleness bound). */
     CLUSTER_CACHE_MAX_AGE_SECONDS: z.coerce.number().int().min(5).max(3600).default(30),
-    COST_CACHE_MAX_AGE_SECONDS: z.coerce.number().int().min(60).max(86_400).default(900),
+    COST_CACHE_MAX_AGE_SECONDS: z.coerce.number().int().min(10).max(86_400).default(900),
     /** A running cluster idle for longer than this is flagged on the Clusters page. */
     CLUSTER_IDLE_ALERT_MINUTES: z.coerce.number().int().min(1).max(1440).default(30),
 

@@ -12,4 +12,6 @@ export AIRFLOW_PORT=${E2E_AIRFLOW_PORT:-8280}
 export NEXTAUTH_URL=http://127.0.0.1:$PORT
 export LOCAL_SEED_PASSWORD=${E2E_PASSWORD:-e2e-local-password}
 export PORTAL_SERVE=built
+# Seconds, not minutes: a run's figures reach the cost dashboards while the test waits.
+export COST_CACHE_MAX_AGE_SECONDS=${COST_CACHE_MAX_AGE_SECONDS:-10}
 exec bash scripts/up.sh
