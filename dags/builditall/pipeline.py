@@ -1,11 +1,12 @@
 """What big_data_pipeline's cluster tasks do, whichever estate the run targets.
 
-Every function resolves the settings when it runs, so the target, the lake and the AWS
-identifiers are read from Variables/environment at run time only.
+The settings (target, lake, AWS identifiers) are read from Variables/environment when a task
+first needs them, at run time only, and kept for the rest of that task process.
 """
 
 from __future__ import annotations
 
+import functools
 import logging
 from datetime import UTC, datetime
 from typing import Any
@@ -20,10 +21,16 @@ from builditall.clusters import (
     ClusterRequest,
     clusters_for,
 )
-from builditall.settings import resolve
+from builditall.settings import PlatformSettings, resolve
 from builditall.steps import RunRequest, job_steps, run_request
 
 log = logging.getLogger(__name__)
+
+
+@functools.cache
+def _settings() -> PlatformSettings:
+    """Resolved once per task process: a sensor pokes many times, and each lookup is an API call."""
+    return resolve()
 
 
 def _request(context: dict[str, Any], default_scale: float) -> RunRequest:
@@ -33,7 +40,7 @@ def _request(context: dict[str, Any], default_scale: float) -> RunRequest:
 
 
 def create_cluster(context: dict[str, Any]) -> str:
-    settings = resolve()
+    settings = _settings()
     request = _request(context, settings.default_scale)
     dag_id = context["dag"].dag_id
     cluster_id = clusters_for(settings).create(
@@ -46,7 +53,7 @@ def create_cluster(context: dict[str, Any]) -> str:
 
 
 def cluster_ready(cluster_id: str) -> bool:
-    status = clusters_for(resolve()).status(cluster_id)
+    status = clusters_for(_settings()).status(cluster_id)
     log.info("cluster %s is %s %s", cluster_id, status.state, status.reason)
     if status.state in FAILED_CLUSTER_STATES:
         raise AirflowFailException(f"cluster {cluster_id} ended before it was ready: {status.reason}")
@@ -54,7 +61,7 @@ def cluster_ready(cluster_id: str) -> bool:
 
 
 def submit_jobs(cluster_id: str, context: dict[str, Any]) -> list[str]:
-    settings = resolve()
+    settings = _settings()
     steps = job_steps(_request(context, settings.default_scale), settings.lake_uri)
     step_ids = clusters_for(settings).add_steps(cluster_id, steps)
     for step, step_id in zip(steps, step_ids, strict=True):
@@ -63,7 +70,7 @@ def submit_jobs(cluster_id: str, context: dict[str, Any]) -> list[str]:
 
 
 def jobs_done(cluster_id: str, step_ids: list[str]) -> bool:
-    statuses = clusters_for(resolve()).step_statuses(cluster_id, step_ids)
+    statuses = clusters_for(_settings()).step_statuses(cluster_id, step_ids)
     log.info("steps of %s: %s", cluster_id, ", ".join(f"{i} {s.state}" for i, s in statuses.items()))
     unsuccessful = {i: s for i, s in statuses.items() if s.state in DONE_STEP_STATES - {"COMPLETED"}}
     if unsuccessful:
@@ -74,7 +81,7 @@ def jobs_done(cluster_id: str, step_ids: list[str]) -> bool:
 
 def terminate_clusters(cluster_id: str | None, step_ids: list[str] | None, context: dict[str, Any]) -> None:
     """Stops the run's cluster (and any other tagged with the run), then publishes the run's figures."""
-    settings = resolve()
+    settings = _settings()
     clusters = clusters_for(settings)
     dag_id, run_id = context["dag"].dag_id, context["run_id"]
     targets = set(clusters.clusters_of_run(dag_id, run_id)) | ({cluster_id} if cluster_id else set())

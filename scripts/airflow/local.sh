@@ -122,7 +122,10 @@ sys.exit(0 if all(status[c]["status"] == "healthy" for c in ("metadatabase", "sc
 start() {
   local running=()
   for c in "${COMPONENTS[@]}"; do alive "$c" && running+=("$c"); done
-  if ((${#running[@]} == ${#COMPONENTS[@]})); then say "already running on http://127.0.0.1:$PORT"; return; fi
+  if ((${#running[@]} == ${#COMPONENTS[@]})); then
+    say "already running on http://127.0.0.1:$(cat "$STATE/run/port" 2>/dev/null || echo "$PORT")"
+    return
+  fi
   ((${#running[@]} == 0)) || die "partly running (${running[*]}): run '$0 stop' first"
   if (exec 3<>"/dev/tcp/127.0.0.1/$PORT") 2>/dev/null; then die "port $PORT is taken: set AIRFLOW_PORT"; fi
   local began=$SECONDS
