@@ -116,6 +116,6 @@ test.describe("as an admin", () => {
     await page.getByRole("button", { name: "Confirm delete" }).click();
     await expect(page.getByRole("status")).toHaveText("Deleted.");
     await page.goto(objectUrl(key));
-    await expect(page.getByRole("alert")).toContainText(/No object/);
+    await expect(page.getByRole("alert").filter({ hasText: /Cannot open/ })).toContainText(/No object/);
   });
 });

@@ -48,6 +48,16 @@ describe("local lake — what only a directory can get wrong", () => {
     expect((await lake().head("b", "raw/alias.txt")).size).toBe(6);
   });
 
+  it("walks a link cycle once when listing recursively", async () => {
+    await symlink(path.join(root, "b", "raw"), path.join(root, "b", "raw", "loop"));
+    try {
+      const keys = (await lake().list("b", "raw/", null, 100, { recursive: true })).items.map((e) => e.key);
+      expect(keys).toEqual(["raw/alias.txt", "raw/inside.txt"]);
+    } finally {
+      await rm(path.join(root, "b", "raw", "loop"));
+    }
+  });
+
   it("refuses a cursor it did not issue", async () => {
     await expect(lake().list("b", "raw/", "not a cursor!", 10)).rejects.toMatchObject({ status: 400 });
     await expect(lake().list("b", "raw/", "", 10)).rejects.toMatchObject({ status: 400 });

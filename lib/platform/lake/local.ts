@@ -110,10 +110,14 @@ export function createLocalLake(options: LocalLakeOptions): Lake {
     return keys;
   }
 
-  async function allKeysUnder(bucket: string, dir: string, prefix: string): Promise<string[]> {
+  /** Every object below a folder; a link back to a folder already walked is not walked again (no cycles). */
+  async function allKeysUnder(bucket: string, dir: string, prefix: string, seen = new Set<string>()): Promise<string[]> {
+    const real = await realpath(dir).catch(() => dir);
+    if (seen.has(real)) return [];
+    seen.add(real);
     const out: string[] = [];
     for (const key of await folderKeys(bucket, dir, prefix)) {
-      if (key.endsWith("/")) out.push(...(await allKeysUnder(bucket, path.join(dir, path.basename(key)), key)));
+      if (key.endsWith("/")) out.push(...(await allKeysUnder(bucket, path.join(dir, path.basename(key)), key, seen)));
       else out.push(key);
     }
     return out;
