@@ -1,6 +1,6 @@
 import { AddJobFlowStepsCommand, EMRClient, RunJobFlowCommand, TerminateJobFlowsCommand } from "@aws-sdk/client-emr";
 import { inject } from "vitest";
-import { useMotoCredentials } from "../testing/moto-global-setup";
+import { applyMotoCredentials } from "../testing/moto-global-setup";
 import { emrClusters } from "./aws";
 import { clustersContract } from "./contract";
 
@@ -31,7 +31,7 @@ async function runJobFlow(client: EMRClient, runId: string): Promise<string> {
 }
 
 clustersContract("aws (EMR on moto server)", async () => {
-  useMotoCredentials();
+  applyMotoCredentials();
   const endpoint = inject("motoEndpoint");
   const client = new EMRClient({ region: REGION, endpoint });
   const endedId = await runJobFlow(client, "run-0");

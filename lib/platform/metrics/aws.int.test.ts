@@ -1,6 +1,6 @@
 import { CloudWatchClient, PutMetricDataCommand } from "@aws-sdk/client-cloudwatch";
 import { expect, inject, it } from "vitest";
-import { useMotoCredentials } from "../testing/moto-global-setup";
+import { applyMotoCredentials } from "../testing/moto-global-setup";
 import { cloudWatchMetrics } from "./aws";
 import { CONTRACT_DATUMS, contractStart, metricsContract } from "./contract";
 import { PLATFORM_NAMESPACE, QUERIES_PER_CALL } from "./port";
@@ -8,7 +8,7 @@ import { PLATFORM_NAMESPACE, QUERIES_PER_CALL } from "./port";
 const REGION = "eu-west-1";
 
 metricsContract("aws (CloudWatch on moto server)", async () => {
-  useMotoCredentials();
+  applyMotoCredentials();
   const endpoint = inject("motoEndpoint");
   const client = new CloudWatchClient({ region: REGION, endpoint });
   await client.send(
@@ -27,7 +27,7 @@ metricsContract("aws (CloudWatch on moto server)", async () => {
 });
 
 it("aws: batches queries, at most 500 per GetMetricData call", async () => {
-  useMotoCredentials();
+  applyMotoCredentials();
   const calls: string[] = [];
   const metrics = cloudWatchMetrics({ region: REGION, endpoint: inject("motoEndpoint"), onCall: (op) => calls.push(op) });
   const queries = Array.from({ length: QUERIES_PER_CALL + 1 }, (_, i) => ({

@@ -35,8 +35,8 @@ async function waitForHttp(url: string, exited: () => boolean, seconds: number):
   throw new Error(`moto server did not answer on ${url} within ${seconds}s`);
 }
 
-/** One moto server (moto 5.2.5 from the Python lock) on loopback for the whole integration run. */
-export default async function setup(project: TestProject): Promise<() => Promise<void>> {
+/** Starts moto server (moto 5.2.5 from the Python lock) on a free loopback port. */
+export async function startMotoServer(): Promise<{ endpoint: string; stop: () => Promise<void> }> {
   const port = await freePort();
   const bin = path.resolve(".venv/bin/moto_server");
   const child = spawn(bin, ["-H", "127.0.0.1", "-p", String(port)], { stdio: ["ignore", "ignore", "pipe"] });
@@ -51,19 +51,28 @@ export default async function setup(project: TestProject): Promise<() => Promise
     child.kill("SIGKILL");
     throw new Error(`${(err as Error).message}\n${stderr}`);
   }
-  console.log(`[integration] moto server on ${endpoint}`);
-  project.provide("motoEndpoint", endpoint);
-  return async () => {
-    if (exited) return;
-    const gone = new Promise((r) => child.once("exit", r));
-    child.kill("SIGTERM");
-    await Promise.race([gone, new Promise((r) => setTimeout(r, 5000))]);
-    if (!exited) child.kill("SIGKILL");
+  return {
+    endpoint,
+    async stop() {
+      if (exited) return;
+      const gone = new Promise((r) => child.once("exit", r));
+      child.kill("SIGTERM");
+      await Promise.race([gone, new Promise((r) => setTimeout(r, 5000))]);
+      if (!exited) child.kill("SIGKILL");
+    },
   };
 }
 
+/** One moto server for the whole integration run. */
+export default async function setup(project: TestProject): Promise<() => Promise<void>> {
+  const moto = await startMotoServer();
+  console.log(`[integration] moto server on ${moto.endpoint}`);
+  project.provide("motoEndpoint", moto.endpoint);
+  return moto.stop;
+}
+
 /** Credentials moto accepts; set before an AWS client is made. */
-export function useMotoCredentials(): void {
+export function applyMotoCredentials(): void {
   process.env.AWS_ACCESS_KEY_ID = "testing";
   process.env.AWS_SECRET_ACCESS_KEY = "testing";
   delete process.env.AWS_PROFILE;
