@@ -69,6 +69,16 @@ class Lake:
         fs, path = self.filesystem(uri)
         return bool(fs.exists(path))
 
+    def partitions(self, uri: str, depth: int = 1) -> list[str]:
+        """Partition folders under a dataset ("day=…" or "a=…/b=…" for depth 2), in one listing."""
+        fs, path = self.filesystem(uri + "/*" * depth)
+        found = fs.globStatus(path) or []
+        return [
+            "/".join(status.getPath().toString().split("/")[-depth:])
+            for status in found
+            if status.isDirectory() and "=" in status.getPath().getName()
+        ]
+
     def size(self, uri: str) -> tuple[int, int]:
         """(bytes, files) under a directory, counting data files only (not _SUCCESS or .crc)."""
         fs, path = self.filesystem(uri)

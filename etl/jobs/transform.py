@@ -42,12 +42,10 @@ def between(column: str, start: dt.date, end: dt.date):
 
 def require_partitions(lake: Lake, days: list[dt.date]) -> None:
     """Every day must have raw orders, lines and events: a missing day fails the run."""
-    missing = [
-        f"raw/{name}/{column}={day}"
-        for name, column in RAW_PARTITION.items()
-        for day in days
-        if not lake.exists(f"{lake.raw(name)}/{column}={day}")
-    ]
+    missing = []
+    for name, column in RAW_PARTITION.items():
+        present = set(lake.partitions(lake.raw(name))) if lake.exists(lake.raw(name)) else set()
+        missing += [f"raw/{name}/{column}={day}" for day in days if f"{column}={day}" not in present]
     if missing:
         shown = ", ".join(missing[:5]) + (f" and {len(missing) - 5} more" if len(missing) > 5 else "")
         raise MissingInput(f"raw input missing for {len(missing)} partition(s): {shown}")
@@ -73,11 +71,15 @@ def write_rejects(lake: Lake, name: str, tagged: DataFrame, days: list[dt.date])
     """Rejected rows as they came (raw columns) plus their reason, by the raw partition day."""
     column = RAW_PARTITION[name]
     rows = r.rejected(tagged).select(*RAW[name].fieldNames(), r.REASON)
-    replace_partitions(lake, rows, lake.rejects(name), [column], [f"{column}={day}" for day in days])
+    replace_partitions(lake, rows, lake.rejects(name), [column], column, days)
 
 
-def write_curated(lake: Lake, name: str, df: DataFrame, owned: list[str]) -> None:
-    replace_partitions(lake, conform(df, CURATED[name]), lake.curated(name), CURATED_PARTITION[name], owned)
+def write_curated(lake: Lake, name: str, df: DataFrame, days: list[dt.date]) -> None:
+    """The run owns the curated partitions of the days whose raw data it read (the arrival day for events)."""
+    owner = "ingest_date" if name == "events" else "order_date"
+    replace_partitions(
+        lake, conform(df, CURATED[name]), lake.curated(name), CURATED_PARTITION[name], owner, days
+    )
 
 
 def run(lake: Lake, args: argparse.Namespace) -> None:
@@ -87,11 +89,10 @@ def run(lake: Lake, args: argparse.Namespace) -> None:
     log.info("transforming %s to %s (%d days) in %s", start, end, len(days), lake.root)
     require_partitions(lake, days)
     dims = curate_dimensions(lake)
-    order_days = [f"order_date={day}" for day in days]
 
     raw_orders = lake.read(lake.raw("orders")).where(between("order_date", start, end))
     tagged_orders = orders.tag_orders(raw_orders, dims["customers"], dims["stores"]).cache()
-    write_curated(lake, "orders", r.accepted(tagged_orders), order_days)
+    write_curated(lake, "orders", r.accepted(tagged_orders), days)
     write_rejects(lake, "orders", tagged_orders, days)
     tagged_orders.unpersist()
 
@@ -99,8 +100,8 @@ def run(lake: Lake, args: argparse.Namespace) -> None:
     raw_lines = lake.read(lake.raw("order_lines")).where(between("order_date", start, end))
     tagged_lines = orders.tag_lines(raw_lines, curated_orders, dims["products"]).cache()
     lines = orders.with_vat_split(r.accepted(tagged_lines))
-    write_curated(lake, "order_lines", orders.sales(lines), order_days)
-    write_curated(lake, "returns", orders.returns(lines), order_days)
+    write_curated(lake, "order_lines", orders.sales(lines), days)
+    write_curated(lake, "returns", orders.returns(lines), days)
     write_rejects(lake, "order_lines", tagged_lines, days)
     tagged_lines.unpersist()
 
@@ -113,7 +114,7 @@ def transform_events(lake: Lake, start: dt.date, end: dt.date, days: list[dt.dat
     lookback = start - dt.timedelta(days=DEDUP_LOOKBACK_DAYS)
     raw_events = lake.read(lake.raw("events")).where(between("ingest_date", lookback, end))
     tagged = tag_events(raw_events).where(between("ingest_date", start, end)).cache()
-    write_curated(lake, "events", r.accepted(tagged), [f"event_date=*/ingest_date={day}" for day in days])
+    write_curated(lake, "events", r.accepted(tagged), days)
     write_rejects(lake, "events", tagged, days)
     touched = sorted(row[0] for row in r.accepted(tagged).select("event_date").distinct().collect())
     tagged.unpersist()
@@ -124,7 +125,7 @@ def transform_events(lake: Lake, start: dt.date, end: dt.date, days: list[dt.dat
 def write_mart(lake: Lake, name: str, df: DataFrame, days: list) -> None:
     column = MART_PARTITION[name]
     df = conform(df, MARTS[name]).cache()
-    replace_partitions(lake, df, lake.mart(name), [column], [f"{column}={day}" for day in days])
+    replace_partitions(lake, df, lake.mart(name), [column], column, days)
     df.unpersist()
 
 
