@@ -17,6 +17,8 @@ function failed(out: CliOutput): boolean {
 
 /** The Orchestrator port over any CLI transport: one builder, one parser, whatever runs the command. */
 export function airflowOrchestrator(transport: CliTransport, options: AirflowOptions = {}): Orchestrator {
+  // Learnt once: an Airflow without graphviz never answers `dags show`.
+  let dotUnavailable = false;
   async function run(argv: Command): Promise<string> {
     options.onCommand?.(argv);
     const out = await transport.run(argv);
@@ -34,13 +36,16 @@ export function airflowOrchestrator(transport: CliTransport, options: AirflowOpt
       return parseDags(await run(commands.listDags()));
     },
     async structure(dagId): Promise<DagStructure> {
-      try {
-        return parseDot(await run(commands.showDag(dagId)));
-      } catch (error) {
-        // `dags show` needs the graphviz package where Airflow runs; without it, the tasks alone.
-        if (!(error instanceof CliCommandError || error instanceof CliOutputError)) throw error;
-        return parseTaskList(await run(commands.listTasks(dagId)));
+      if (!dotUnavailable) {
+        try {
+          return parseDot(await run(commands.showDag(dagId)));
+        } catch (error) {
+          // `dags show` needs the graphviz package where Airflow runs; without it, the tasks alone.
+          if (!(error instanceof CliCommandError || error instanceof CliOutputError)) throw error;
+          dotUnavailable = error instanceof CliCommandError && /graphviz/i.test(error.reason);
+        }
       }
+      return parseTaskList(await run(commands.listTasks(dagId)));
     },
     async trigger(dagId, runId, conf, logicalDate) {
       return parseTriggered(await run(commands.trigger(dagId, runId, conf, logicalDate)));

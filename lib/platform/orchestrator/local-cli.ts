@@ -12,6 +12,8 @@ export interface LocalCliOptions {
   timeoutMs?: number;
 }
 
+const HEALTH_REUSE_MS = 10_000;
+
 /** The environment a CLI call needs, as scripts/airflow/local.sh prints it (its `env` command). */
 function airflowEnvironment(options: LocalCliOptions): Record<string, string> {
   const script = path.join(options.repoRoot, "scripts/airflow/local.sh");
@@ -38,9 +40,26 @@ export function localCli(options: LocalCliOptions): CliTransport {
   const binary = path.join(options.repoRoot, ".venv/bin/airflow");
   const timeoutMs = options.timeoutMs ?? 120_000;
   let environment: NodeJS.ProcessEnv | undefined;
+  let healthyAt = 0;
+
+  // The CLI reads Airflow's metadata database directly and would answer with Airflow stopped;
+  // a run only moves while the scheduler runs, so "reachable" means the API server answers.
+  async function ensureRunning() {
+    if (Date.now() - healthyAt < HEALTH_REUSE_MS) return;
+    const url = `http://127.0.0.1:${options.airflowPort}/api/v2/monitor/health`;
+    try {
+      const res = await fetch(url, { signal: AbortSignal.timeout(5_000) });
+      if (!res.ok) throw new Error(`answered ${res.status}`);
+    } catch (error) {
+      throw new AirflowUnreachable(`the local Airflow on 127.0.0.1:${options.airflowPort} is not running (${(error as Error).message})`, { cause: error });
+    }
+    healthyAt = Date.now();
+  }
+
   return {
     adapter: "local",
-    run(argv: Command): Promise<CliOutput> {
+    async run(argv: Command): Promise<CliOutput> {
+      await ensureRunning();
       // The child inherits the server's environment (PATH, HOME) plus Airflow's own; dags/ is on
       // the import path as on MWAA, so commands that parse a DAG (tasks list) find its modules.
       environment ??= { ...process.env, ...airflowEnvironment(options), PYTHONPATH: path.join(options.repoRoot, "dags") };

@@ -56,13 +56,14 @@ it("converges after Airflow is stopped mid-run and started again", async () => {
     log: (line) => lines.push(line),
   });
   const state = () => db.prisma.syncState.findUnique({ where: { source: "airflow" } });
-  await until("a first successful poll", state, (s) => !!s?.lastSuccessAt, 120_000);
+  // The first cycle lists every DAG and its tasks: several CLI calls of seconds each.
+  await until("a first successful poll", state, (s) => !!s?.lastSuccessAt, 480_000);
 
   const airflow = localAirflow(home(), port());
   airflow.stop();
   try {
-    const down = await until("the outage recorded", state, (s) => !!s?.unreachableSince, 120_000);
-    expect(down!.lastError).toBeTruthy();
+    const down = await until("the outage recorded", state, (s) => !!s?.unreachableSince, 240_000);
+    expect(down!.lastError).toMatch(/not running/);
   } finally {
     airflow.start();
   }
@@ -72,7 +73,7 @@ it("converges after Airflow is stopped mid-run and started again", async () => {
     "the history converged",
     () => db.prisma.pipelineRun.findMany({ where: { runId }, include: { tasks: true } }),
     (rows) => rows[0]?.state === final.state && rows[0].tasks.filter((t) => t.state === "success").length >= (final.state === "success" ? 3 : 0),
-    120_000,
+    240_000,
   );
   expect(row).toHaveLength(1);
   expect(row[0]).toMatchObject({ triggeredBy: "engineer@test", conf: { n: 1 } });
@@ -80,8 +81,7 @@ it("converges after Airflow is stopped mid-run and started again", async () => {
   // The DAG list and its tasks reached the read model too.
   const dag = await db.prisma.dag.findUniqueOrThrow({ where: { dagId: "simple_addition" } });
   expect((dag.tasks as { taskId: string }[]).map((t) => t.taskId).sort()).toEqual(["addition_task", "end", "start"]);
-  // Structure is fetched once per DAG, not every cycle.
-  const cycles = lines.filter((l) => /CLI calls/.test(l)).length;
-  expect(commands.filter((c) => c === "dags list").length).toBeGreaterThanOrEqual(cycles);
-  expect(commands.filter((c) => c === "dags show" || c === "tasks list").length).toBeLessThanOrEqual(2 * 2 + 2 * 2);
-}, 900_000);
+  // The tasks of a DAG are asked for once (twice if the outage broke the first cycle), not every cycle.
+  expect(lines.filter((l) => /CLI calls/.test(l)).length).toBeGreaterThan(2);
+  expect(commands.filter((c) => c === "tasks list").length).toBeLessThanOrEqual(4);
+}, 1_200_000);

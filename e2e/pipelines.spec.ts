@@ -1,0 +1,99 @@
+import { expect, test, type Page } from "@playwright/test";
+import { BASE_URL } from "../playwright.config";
+import { storageState } from "./roles";
+
+// Against the e2e estate's real local Airflow: every Airflow CLI call takes seconds, and the
+// sync polls every few, so these tests wait in minutes, never with fixed sleeps.
+const SYNC = { timeout: 240_000 };
+
+async function openDag(page: Page, dagId: string) {
+  await page.goto("/pipelines");
+  // The Airflow sync lists the DAGs after its first poll; the page refreshes itself.
+  await expect(page.getByRole("link", { name: dagId, exact: true })).toBeVisible(SYNC);
+  await page.getByRole("link", { name: dagId, exact: true }).click();
+  await expect(page.getByRole("heading", { name: dagId, level: 1 })).toBeVisible();
+}
+
+async function trigger(page: Page, conf: object) {
+  await page.getByLabel(/^Conf/).fill(JSON.stringify(conf));
+  await page.getByRole("button", { name: "Trigger run" }).click();
+  await page.waitForURL(/\/runs\/[a-z0-9]+$/);
+}
+
+test.describe("as an engineer", () => {
+  test.use({ storageState: storageState("engineer") });
+
+  test("triggers simple_addition with a conf, watches it succeed, and finds it in the history under their name", async ({ page }) => {
+    test.setTimeout(600_000);
+    await openDag(page, "simple_addition");
+    await expect(page.getByRole("img", { name: "Task graph" })).toBeVisible();
+
+    // A conf that is not an object is refused before anything is sent.
+    await page.getByLabel(/^Conf/).fill("[1, 2]");
+    await expect(page.getByRole("alert")).toContainText("must be a JSON object");
+    await expect(page.getByRole("button", { name: "Trigger run" })).toBeDisabled();
+
+    const note = `e2e-${Date.now()}`;
+    await trigger(page, { note });
+    // Recorded at once with who triggered it and the conf.
+    await expect(page.getByTestId("run-triggered-by")).toHaveText("engineer@local");
+    await expect(page.getByTestId("run-conf")).toContainText(note);
+    await expect(page.getByTestId("run-state")).toHaveText("success", SYNC);
+    await expect(page.getByRole("progressbar", { name: "Run progress" })).toHaveAttribute("aria-valuenow", "100");
+    const runId = (await page.getByRole("heading", { level: 1 }).locator("xpath=following-sibling::p").textContent())!;
+
+    await page.goto("/runs");
+    await page.getByLabel("Triggered by").fill("engineer@local");
+    await page.getByLabel("Conf contains").fill(note);
+    await page.getByRole("button", { name: "Apply filters" }).click();
+    const rows = page.getByRole("table", { name: "Runs" }).getByRole("row");
+    await expect(rows).toHaveCount(2);
+    await expect(rows.nth(1)).toContainText(runId);
+    await expect(rows.nth(1)).toContainText("engineer@local");
+    await expect(rows.nth(1)).toContainText("success");
+  });
+
+  test("a repeated trigger request with the same idempotency key starts one run", async ({ page }) => {
+    test.setTimeout(300_000);
+    await openDag(page, "simple_addition");
+    const key = `twice-${Date.now()}`;
+    const body = { conf: { twice: key }, idempotencyKey: key };
+    const first = await page.request.post("/api/dags/simple_addition/runs", { headers: { origin: BASE_URL }, data: body });
+    expect(first.status(), await first.text()).toBe(201);
+    const again = await page.request.post("/api/dags/simple_addition/runs", { headers: { origin: BASE_URL }, data: body });
+    expect(await again.json()).toEqual(await first.json());
+    const history = await page.request.get(`/api/runs?${new URLSearchParams({ conf: key })}`);
+    expect((await history.json()).items).toHaveLength(1);
+    // An injection attempt never reaches Airflow.
+    const bad = await page.request.post("/api/dags/simple_addition%20--conf%20x/runs", { headers: { origin: BASE_URL }, data: body });
+    expect(bad.status()).toBe(400);
+  });
+
+  test("triggers the pipeline at small scale and sees the timeline fill in and the quality report", async ({ page }) => {
+    test.setTimeout(1_200_000);
+    await openDag(page, "big_data_pipeline");
+    await trigger(page, { scale: 0.001, run_date: "2025-01-03" });
+    const timeline = page.getByRole("img", { name: "Task timeline" });
+    await expect(timeline.locator('[data-task="create_emr_cluster"]')).toBeVisible(SYNC);
+    await expect(page.getByTestId("run-state")).toHaveText(/success|failed/, { timeout: 1_000_000 });
+    await expect(page.getByTestId("run-state")).toHaveText("success");
+    await expect(timeline.locator('[data-task="end_workflow"]')).toHaveAttribute("data-state", "success");
+    await expect(page.getByRole("table", { name: "Quality checks" }).getByRole("row")).not.toHaveCount(1, SYNC);
+  });
+});
+
+test.describe("as a viewer", () => {
+  test.use({ storageState: storageState("viewer") });
+
+  test("sees the pipelines but cannot trigger", async ({ page }) => {
+    test.setTimeout(300_000);
+    await openDag(page, "simple_addition");
+    await expect(page.getByRole("button", { name: "Trigger run" })).toHaveCount(0);
+    await expect(page.getByRole("button", { name: /^(Pause|Unpause)$/ })).toHaveCount(0);
+    const res = await page.request.post("/api/dags/simple_addition/runs", {
+      headers: { origin: BASE_URL },
+      data: { conf: {}, idempotencyKey: "viewer-attempt-1" },
+    });
+    expect(res.status()).toBe(403);
+  });
+});
