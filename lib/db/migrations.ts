@@ -218,12 +218,15 @@ export async function applyMigrations(url: string, options: { dir?: string; log?
  * The migrations are applied to a scratch in-memory PGlite (the "shadow database"), which the
  * schema engine then compares with the schema file.
  */
-export async function diffMigrationsToSchema(options: { dir?: string; schemaPath?: string } = {}): Promise<string | null> {
+export async function diffMigrationsToSchema(options: { dir?: string; schemaPath?: string; log?: Log } = {}): Promise<string | null> {
+  const log = options.log ?? quiet;
   const schemaPath = options.schemaPath ?? SCHEMA_PATH;
   const schema: SchemaFile = { path: schemaPath, content: await readFile(schemaPath, "utf8") };
+  log("replaying the migrations into a scratch PGlite");
   const shadow = await startPgliteServer();
   try {
     await applyMigrations(shadow.url, { dir: options.dir });
+    log("comparing it with the schema (Prisma's schema engine)");
     const { engine, close } = await openSchemaEngine(shadow.url, [schema]);
     try {
       const result = await engine.diff({
@@ -263,7 +266,7 @@ export async function createMigration(options: {
     throw new MigrationError(`migration name "${options.name}" must be snake_case: a-z first, then a-z, 0-9 or _ (at most 100)`);
   }
   const existing = await readMigrations(dir);
-  const sql = await diffMigrationsToSchema({ dir, schemaPath: options.schemaPath });
+  const sql = await diffMigrationsToSchema({ dir, schemaPath: options.schemaPath, log: options.log });
   if (sql === null) throw new MigrationError("the schema has no changes since the last migration: nothing to write");
   const folder = `${migrationTimestamp(options.now ?? new Date())}_${options.name}`;
   const last = existing.at(-1)?.name;

@@ -15,7 +15,7 @@ await runCli("db:check", async (log) => {
   }
   const schemaPath = path.resolve(values.schema ?? SCHEMA_PATH);
   const dir = path.resolve(values.migrations ?? MIGRATIONS_DIR);
-  const sql = await diffMigrationsToSchema({ dir, schemaPath });
+  const sql = await diffMigrationsToSchema({ dir, schemaPath, log });
   if (sql === null) {
     log(`the migrations in ${path.relative(process.cwd(), dir)} match ${path.relative(process.cwd(), schemaPath)}`);
     return 0;

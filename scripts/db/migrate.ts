@@ -5,6 +5,7 @@ import { applyMigrations, migrationStatus, MigrationError, redactUrl } from "@/l
 import { runCli } from "./cli";
 
 await runCli("db:migrate", async (log) => {
+  if (process.argv.length > 2) throw new Error(`usage: npm run db:migrate (it takes no arguments; got ${process.argv.slice(2).join(" ")})`);
   const url = databaseUrl();
   log(`database ${redactUrl(url)}`);
   const applied = await applyMigrations(url, { log });
