@@ -1,5 +1,6 @@
 "use client";
 
+import { TableHead } from "./cluster-table-head";
 import { useQuery } from "@tanstack/react-query";
 import { queries, type ClusterDetailBody } from "@/lib/queries";
 import { LineChart } from "./charts/line-chart";
@@ -51,15 +52,7 @@ export function ClusterDetail({ initial }: { initial: ClusterDetailBody }) {
         </h2>
         <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
           <table className="w-full text-left text-sm">
-            <thead className="bg-slate-50 text-slate-600">
-              <tr>
-                {["Step", "State", "Started", "Ended", "Duration", "Failure", "Logs"].map((h) => (
-                  <th key={h} scope="col" className="px-3 py-2 font-medium">
-                    {h}
-                  </th>
-                ))}
-              </tr>
-            </thead>
+            <TableHead columns={["Step", "State", "Started", "Ended", "Duration", "Failure", "Logs"]} />
             <tbody>
               {data.steps.map((s) => (
                 <tr key={s.id} className="border-t border-slate-100">

@@ -1,5 +1,6 @@
 "use client";
 
+import { TableHead } from "./cluster-table-head";
 import Link from "next/link";
 import { useQuery } from "@tanstack/react-query";
 import { queries, type ClusterListBody } from "@/lib/queries";
@@ -16,15 +17,7 @@ export function ClusterTable({ initial, idleAlertMinutes }: { initial: ClusterLi
       <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
         <table className="w-full text-left text-sm">
           <caption className="sr-only">Clusters</caption>
-          <thead className="bg-slate-50 text-slate-600">
-            <tr>
-              {["Cluster", "State", "Release", "Created / ready / ended", "Uptime", "Instances", "Norm. hours", "Auto-terminate", "Idle", "Cost so far", "DAG run"].map((h) => (
-                <th key={h} scope="col" className="px-3 py-2 font-medium">
-                  {h}
-                </th>
-              ))}
-            </tr>
-          </thead>
+          <TableHead columns={["Cluster", "State", "Release", "Created / ready / ended", "Uptime", "Instances", "Norm. hours", "Auto-terminate", "Idle", "Cost so far", "DAG run"]} />
           <tbody>
             {data.items.map((c) => (
               <tr key={c.id} className="border-t border-slate-100 align-top">

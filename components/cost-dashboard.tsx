@@ -1,5 +1,6 @@
 "use client";
 
+import { TableHead } from "./cluster-table-head";
 import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { rangeOf } from "@/lib/costs/range";
@@ -116,15 +117,7 @@ export function CostDashboard({ initial, initialDays }: { initial: CostsBody; in
         <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
           <table className="w-full text-left text-sm">
             <caption className="sr-only">Cost per pipeline run</caption>
-            <thead className="bg-slate-50 text-slate-600">
-              <tr>
-                {["DAG run", "Cluster", "Created", "Cost", "On demand would be", "Instance-hours", "Idle"].map((h) => (
-                  <th key={h} scope="col" className="px-3 py-2 font-medium">
-                    {h}
-                  </th>
-                ))}
-              </tr>
-            </thead>
+            <TableHead columns={["DAG run", "Cluster", "Created", "Cost", "On demand would be", "Instance-hours", "Idle"]} />
             <tbody>
               {r.runs.map((x) => (
                 <tr key={x.clusterId} className="border-t border-slate-100">

@@ -1,3 +1,4 @@
+import { Legend, ValueAxis } from "./frame";
 import { formatValue, niceTicks, PALETTE } from "./scale";
 
 export interface LineSeries {
@@ -26,14 +27,7 @@ export function LineChart({ title, series, unit, xLabel = "time (UTC)" }: { titl
     <figure className="rounded-lg border border-slate-200 bg-white p-3">
       <figcaption className="mb-1 text-sm font-medium text-slate-700">{title}</figcaption>
       <svg viewBox={`0 0 ${W} ${H}`} className="w-full" role="img" aria-label={`${title} (${unit})`}>
-        {ticks.map((t) => (
-          <g key={t}>
-            <line x1={PAD.left} x2={W - PAD.right} y1={y(t)} y2={y(t)} stroke="#e2e8f0" />
-            <text x={PAD.left - 6} y={y(t) + 4} textAnchor="end" fontSize="11" fill="#475569">
-              {formatValue(t, unit)}
-            </text>
-          </g>
-        ))}
+        <ValueAxis ticks={ticks} y={y} left={PAD.left} right={W - PAD.right} unit={unit} />
         {xs.length > 0 && (
           <>
             <text x={PAD.left} y={H - PAD.bottom + 16} fontSize="11" fill="#475569">
@@ -76,16 +70,7 @@ export function LineChart({ title, series, unit, xLabel = "time (UTC)" }: { titl
           {xLabel} · {unit}
         </text>
       </svg>
-      {series.length > 1 && (
-        <ul className="mt-2 flex flex-wrap gap-3 text-xs text-slate-600">
-          {series.map((s, k) => (
-            <li key={s.name} className="flex items-center gap-1">
-              <span aria-hidden className="inline-block h-2.5 w-2.5 rounded-sm" style={{ background: PALETTE[k % PALETTE.length] }} />
-              {s.name}
-            </li>
-          ))}
-        </ul>
-      )}
+      <Legend names={series.map((s) => s.name)} />
     </figure>
   );
 }

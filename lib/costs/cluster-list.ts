@@ -1,33 +1,19 @@
 import { prisma } from "@/lib/db";
 import { env } from "@/lib/env";
 import type { ClusterSnapshot } from "@/lib/generated/prisma/client";
-import { ACTIVE_STATES, type ClusterState, type InstanceGroup, type StateChange } from "@/lib/platform/clusters/port";
+import { ACTIVE_STATES, type Cluster, type ClusterState, type InstanceGroup } from "@/lib/platform/clusters/port";
 import { EUR_PER_USD } from "./prices";
 import { clusterCost } from "./model";
 import { pricingRegion } from "./dashboard";
 import { isIdleTooLong } from "./idle";
 
 /** A row of the Clusters page: the latest capture of one cluster, with its cost so far. */
-export interface ClusterRow {
-  id: string;
-  name: string;
-  state: ClusterState;
-  stateReason: string | null;
-  releaseLabel: string | null;
-  createdAt: Date;
-  readyAt: Date | null;
-  endedAt: Date | null;
+export interface ClusterRow extends Cluster {
   uptimeSeconds: number;
-  instanceGroups: InstanceGroup[];
-  normalizedInstanceHours: number;
-  autoTerminateIdleSeconds: number | null;
-  idleSince: Date | null;
   idleSeconds: number;
   idleTooLong: boolean;
-  dagRun: { dagId: string; runId: string } | null;
-  /** The run-history row of that DAG run, once the pipelines sync has it. */
+  /** The run-history row of the creating DAG run, once the pipelines sync has it. */
   pipelineRunId: string | null;
-  stateHistory: StateChange[];
   estimatedEur: number;
   capturedAt: Date;
 }
