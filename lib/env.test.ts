@@ -1,0 +1,34 @@
+import { describe, expect, it } from "vitest";
+import { databaseUrl, parseEnv } from "./env";
+
+describe("configuration", () => {
+  it("runs the local estate with no variables at all", () => {
+    const env = parseEnv({});
+    expect(env.PLATFORM_MODE).toBe("local");
+    expect(env.PORT).toBe(3000);
+    expect(env.LAKE_BUCKETS).toEqual(["builditall-lake"]);
+    expect(databaseUrl(env)).toBe("postgresql://postgres:postgres@127.0.0.1:5433/postgres?sslmode=disable");
+  });
+
+  it("refuses to start in production without the IdP and names each missing variable", () => {
+    expect(() => parseEnv({ NODE_ENV: "production" })).toThrowError(
+      /NEXTAUTH_SECRET is required in production[\s\S]*OIDC_ISSUER is required in production[\s\S]*DATABASE_URL is required/,
+    );
+  });
+
+  it("needs the region and the MWAA environment in aws mode", () => {
+    expect(() => parseEnv({ PLATFORM_MODE: "aws" })).toThrowError(/AWS_REGION is required when PLATFORM_MODE=aws/);
+    expect(() => parseEnv({ PLATFORM_MODE: "aws", AWS_REGION: "eu-west-1", MWAA_ENVIRONMENT: "prod" })).not.toThrow();
+  });
+
+  it("says what is wrong with a value", () => {
+    expect(() => parseEnv({ PLATFORM_MODE: "cloud" })).toThrowError(/PLATFORM_MODE/);
+    expect(() => parseEnv({ PORT: "http" })).toThrowError(/PORT/);
+    expect(() => parseEnv({ AWS_REGION: "Ireland" })).toThrowError(/AWS_REGION must look like eu-west-1/);
+    expect(() => parseEnv({ NEXTAUTH_SECRET: "short" })).toThrowError(/at least 32 characters/);
+  });
+
+  it("splits the bucket list", () => {
+    expect(parseEnv({ LAKE_BUCKETS: "raw-lake, curated-lake ,," }).LAKE_BUCKETS).toEqual(["raw-lake", "curated-lake"]);
+  });
+});
