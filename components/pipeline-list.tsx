@@ -4,6 +4,7 @@ import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { queries, type DagListBody } from "@/lib/queries";
 import { dagHref, formatTime } from "./pipeline-format";
+import { PipelineTableHead } from "./pipeline-table-head";
 import { PipelineRunSquares } from "./pipeline-run-squares";
 import { PipelineSyncBanner } from "./pipeline-sync-banner";
 
@@ -15,15 +16,7 @@ export function PipelineList({ initial }: { initial: DagListBody }) {
       <PipelineSyncBanner sync={data.sync} />
       <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
         <table className="w-full text-left text-sm">
-          <thead className="bg-slate-50 text-slate-600">
-            <tr>
-              {["DAG", "Schedule", "Tags", "State", "Last runs", "Next run", "Data quality"].map((h) => (
-                <th key={h} scope="col" className="px-3 py-2 font-medium">
-                  {h}
-                </th>
-              ))}
-            </tr>
-          </thead>
+          <PipelineTableHead labels={["DAG", "Schedule", "Tags", "State", "Last runs", "Next run", "Data quality"]} className="bg-slate-50 text-slate-600" />
           <tbody>
             {data.items.map((d) => (
               <tr key={d.dagId} className="border-t border-slate-100 align-top">

@@ -5,6 +5,7 @@ import Link from "next/link";
 import { useState } from "react";
 import { queries, type RunFilterParams, type RunPageBody } from "@/lib/queries";
 import { formatDuration, formatTime, runHref, stateColour } from "./pipeline-format";
+import { PipelineTableHead } from "./pipeline-table-head";
 import { runsToCsv } from "./run-csv";
 
 const EXPORT_LIMIT = 10_000;
@@ -114,15 +115,7 @@ export function RunHistory({ dagIds }: { dagIds: string[] }) {
           Figures
         </h2>
         <table className="text-sm" aria-label="Figures per DAG">
-          <thead className="text-slate-600">
-            <tr>
-              {["DAG", "Runs", "Success rate", "Median duration"].map((h) => (
-                <th key={h} scope="col" className="px-2 py-1 text-left font-medium">
-                  {h}
-                </th>
-              ))}
-            </tr>
-          </thead>
+          <PipelineTableHead labels={["DAG", "Runs", "Success rate", "Median duration"]} className="text-slate-600" />
           <tbody>
             {figures.data?.items.map((f) => {
               const finished = f.succeeded + f.failed;
@@ -142,15 +135,7 @@ export function RunHistory({ dagIds }: { dagIds: string[] }) {
       {page.error && <p role="alert" className="text-sm text-rose-700">{(page.error as Error).message}</p>}
       <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
         <table className="w-full text-left text-sm" aria-label="Runs">
-          <thead className="bg-slate-50 text-slate-600">
-            <tr>
-              {["DAG", "Run", "State", "Triggered by", "Started", "Duration"].map((h) => (
-                <th key={h} scope="col" className="px-3 py-2 font-medium">
-                  {h}
-                </th>
-              ))}
-            </tr>
-          </thead>
+          <PipelineTableHead labels={["DAG", "Run", "State", "Triggered by", "Started", "Duration"]} className="bg-slate-50 text-slate-600" />
           <tbody>
             {page.data?.items.map((r) => (
               <tr key={r.id} className="border-t border-slate-100">

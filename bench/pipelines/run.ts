@@ -11,13 +11,13 @@
 import childProcess from "node:child_process";
 import { mkdtemp, rm } from "node:fs/promises";
 import { syncBuiltinESMExports } from "node:module";
-import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import pg from "pg";
 import { applyMigrations } from "@/lib/db/migrations";
 import { startDebianPostgres } from "@/lib/db/testing/debian-postgres";
+import { freePort } from "@/lib/db/testing/free-port";
 import { recordedAirflow } from "./recorded-airflow";
 
 const { values } = parseArgs({
@@ -143,15 +143,6 @@ try {
 } finally {
   await postgres.stop();
   await rm(home, { recursive: true, force: true });
-}
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const s = createServer().listen(0, "127.0.0.1", () => {
-      const { port } = s.address() as { port: number };
-      s.close(() => resolve(port));
-    });
-  });
 }
 
 /** 4. A real local Airflow: the sync loop at its default interval; lag = Postgres final − Airflow end. */
