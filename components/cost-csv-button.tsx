@@ -10,7 +10,8 @@ export function CostCsvButton({ filename, header, rows, label }: { filename: str
     a.href = url;
     a.download = filename;
     a.click();
-    URL.revokeObjectURL(url);
+    // Revoked a moment later: the browser reads the blob after the click returns.
+    setTimeout(() => URL.revokeObjectURL(url), 1000);
   };
   return (
     <button type="button" onClick={download} className="rounded border border-slate-300 px-2 py-0.5 text-xs text-slate-700 hover:bg-slate-50" aria-label={`Export ${label} as CSV`}>
