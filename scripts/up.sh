@@ -96,7 +96,12 @@ npm run --silent db:seed
 export AIRFLOW_PORT=${AIRFLOW_PORT:-8080}
 airflow_env=(env AIRFLOW_STATE_DIR="$(realpath -m "$PLATFORM_HOME/airflow")" LAKE_URI="file://$(realpath -m "$lake_dir")")
 say "starting the local Airflow on 127.0.0.1:$AIRFLOW_PORT (state in $PLATFORM_HOME/airflow)"
-"${airflow_env[@]}" bash scripts/airflow/local.sh start
+# local.sh allows 120 s for migrate + parse + health; a busy machine can need a second start (state kept).
+"${airflow_env[@]}" bash scripts/airflow/local.sh start || {
+  say "the local Airflow was not healthy in time: starting it once more"
+  "${airflow_env[@]}" bash scripts/airflow/local.sh stop
+  "${airflow_env[@]}" bash scripts/airflow/local.sh start
+}
 
 if [[ "${PORTAL_SERVE:-dev}" == built ]]; then
   # The built portal, as the end-to-end tests run it: rebuilt only when its sources changed.
