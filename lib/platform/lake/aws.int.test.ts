@@ -1,12 +1,12 @@
 import { CreateBucketCommand, PutBucketVersioningCommand, S3Client } from "@aws-sdk/client-s3";
 import { inject } from "vitest";
-import { useMotoCredentials } from "../testing/moto-global-setup";
+import { applyMotoCredentials } from "../testing/moto-global-setup";
 import { createS3Lake } from "./aws";
 import { lakeContract } from "./contract";
 
 lakeContract("aws (moto server)", async () => {
   // The adapter takes credentials from the default chain, as in production.
-  useMotoCredentials();
+  applyMotoCredentials();
   const endpoint = inject("motoEndpoint");
   const run = crypto.randomUUID().slice(0, 8);
   const bucket = `contract-${run}`;

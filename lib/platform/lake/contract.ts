@@ -110,6 +110,13 @@ export function lakeContract(adapterName: string, factory: () => Promise<Adapter
       expect(pages.flat().map((e) => e.key)).toEqual(keys);
     });
 
+    it("orders keys by their UTF-8 bytes, as S3 does, across scripts and emoji", async () => {
+      const keys = ["order/😀.txt", "order/～.txt", "order/é.txt", "order/z.txt"];
+      for (const key of keys) await put(lake(), fixture.bucket, key, "x");
+      const pages = await collect(lake(), fixture.bucket, "order/", 2);
+      expect(pages.flat().map((e) => e.key)).toEqual(["order/z.txt", "order/é.txt", "order/～.txt", "order/😀.txt"]);
+    });
+
     it("lists an absent prefix as empty", async () => {
       expect(await lake().list(fixture.bucket, "nothing-here/", null, 10)).toEqual({ items: [], nextCursor: null });
     });

@@ -31,6 +31,26 @@ function decodeCursor(cursor: string): string {
   return key;
 }
 
+// UTF-16 code-unit order (JavaScript's) equals UTF-8 byte order (S3's) unless a key holds a surrogate pair:
+// the native string comparison in the common case, the byte comparison only when it would differ.
+const SURROGATE = /[\uD800-\uDFFF]/;
+type Order = (a: string, b: string) => number;
+const byBytes: Order = (a, b) => Buffer.compare(Buffer.from(a), Buffer.from(b));
+const byUnits: Order = (a, b) => (a < b ? -1 : a > b ? 1 : 0);
+const s3Order = (keys: string[]): Order => (keys.some((k) => SURROGATE.test(k)) ? byBytes : byUnits);
+
+/** Index of the first key that sorts after `after` (binary search). */
+function firstAfter(sorted: string[], after: string, order: Order): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (order(sorted[mid]!, after) <= 0) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
 const isMissing = (err: unknown) => (err as NodeJS.ErrnoException)?.code === "ENOENT" || (err as NodeJS.ErrnoException)?.code === "ENOTDIR";
 
 /** A directory shaped like S3: `<root>/<bucket>/<key>`; no key, link or cursor reaches outside a bucket. */
@@ -143,14 +163,10 @@ export function createLocalLake(options: LocalLakeOptions): Lake {
       const dir = path.join(bucketDir(bucket), ...prefix.split("/").filter(Boolean));
       await contained(bucket, dir);
       const keys = listOptions.recursive ? await allKeysUnder(bucket, dir, prefix) : await folderKeys(bucket, dir, prefix);
-      // S3 returns keys in UTF-8 byte order; Buffer.compare gives the same for any script.
-      keys.sort((a, b) => Buffer.compare(Buffer.from(a), Buffer.from(b)));
-      let start = 0;
-      if (after !== null) {
-        const afterBytes = Buffer.from(after);
-        while (start < keys.length && Buffer.compare(Buffer.from(keys[start]!), afterBytes) <= 0) start++;
-      }
-      const page = keys.slice(start, start + limit);
+      const order = s3Order(after === null ? keys : [...keys, after]);
+      const sorted = keys.sort(order);
+      const start = after === null ? 0 : firstAfter(sorted, after, order);
+      const page = sorted.slice(start, start + limit);
       const items = await Promise.all(
         page.map(async (key): Promise<LakeEntry> => {
           if (key.endsWith("/")) {
@@ -160,7 +176,7 @@ export function createLocalLake(options: LocalLakeOptions): Lake {
           return { key, isFolder: false, size: info.size, lastModified: info.mtime, storageClass: "STANDARD", versionCount: null };
         }),
       );
-      const more = start + limit < keys.length;
+      const more = start + limit < sorted.length;
       return { items, nextCursor: more ? encodeCursor(page[page.length - 1]!) : null };
     },
 
