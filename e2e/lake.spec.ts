@@ -74,7 +74,7 @@ test.describe("as an engineer", () => {
     const name = `e2e-upload-${Date.now()}.csv`;
     const body = Buffer.from(`id,value\n${Array.from({ length: 100_000 }, (_, i) => `${i},${i * 2}`).join("\n")}\n`);
     await page.getByLabel("File to upload").setInputFiles({ name, mimeType: "text/csv", buffer: body });
-    await page.getByRole("button", { name: "Upload" }).click();
+    await page.getByRole("button", { name: "Upload", exact: true }).click();
     await expect(page.getByRole("progressbar", { name: "Upload progress" })).toBeVisible();
     await expect(page.getByRole("status")).toHaveText(`Uploaded raw/${name}`);
     await expect(page.getByRole("progressbar", { name: "Upload progress" })).toHaveAttribute("aria-valuenow", "100");
