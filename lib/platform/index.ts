@@ -36,7 +36,7 @@ export const PORT_LABELS: Record<PortName, string> = {
 const ADAPTERS: Record<Mode, { [K in PortName]?: () => Ports[K] }> = {
   local: {
     lake: () => createLocalLake({ root: path.resolve(env.PLATFORM_HOME, "lake"), buckets: env.LAKE_BUCKETS }),
-    clusters: () => localClusters({ lakeRoot: localLakeRoot(), python: path.resolve(".venv/bin/python"), dagsDir: path.resolve("dags") }),
+    clusters: () => localClusters({ lakeRoot: localLakeRoot(), repoRoot: path.resolve(".") }),
     metrics: () => localMetrics({ lakeRoot: localLakeRoot(), bucket: lakeBucket() }),
     orchestrator: () =>
       localOrchestrator({ repoRoot: path.resolve("."), platformHome: path.resolve(env.PLATFORM_HOME), airflowPort: env.AIRFLOW_PORT }),

@@ -21,7 +21,7 @@ afterAll(async () => {
   await lake?.remove();
 });
 
-const clusters = () => localClusters({ lakeRoot: lake.root, python: path.resolve(".venv/bin/python"), dagsDir: path.resolve("dags") });
+const clusters = () => localClusters({ lakeRoot: lake.root, repoRoot: process.cwd() });
 
 describe("cluster snapshot sync", () => {
   it("captures a cluster once per change, links its DAG run, and never moves a state backwards", async () => {

@@ -5,7 +5,7 @@ import { localClusters } from "./local";
 import { isAlive, startStandInMaster, tempLake, writeLocalCluster } from "./testing/local-lake";
 
 const python = path.resolve(".venv/bin/python");
-const dagsDir = path.resolve("dags");
+const repoRoot = process.cwd();
 const LIVE = "j-LIVECLUSTER01";
 const ENDED = "j-ENDEDCLUSTER1";
 
@@ -13,7 +13,7 @@ clustersContract("local", async () => {
   const lake = await tempLake();
   await writeLocalCluster(lake.root, ENDED, { state: "TERMINATED", createdAt: new Date(Date.now() - 3_600_000), dagId: "contract_dag", runId: "run-0" });
   await writeLocalCluster(lake.root, LIVE, { state: "WAITING", createdAt: new Date(Date.now() - 600_000), dagId: "contract_dag", runId: "run-1" });
-  return { adapter: { clusters: localClusters({ lakeRoot: lake.root, python, dagsDir }), liveId: LIVE, endedId: ENDED }, close: lake.remove };
+  return { adapter: { clusters: localClusters({ lakeRoot: lake.root, repoRoot }), liveId: LIVE, endedId: ENDED }, close: lake.remove };
 });
 
 const cleanup: (() => Promise<void>)[] = [];
@@ -29,7 +29,7 @@ it("local: terminating stops the cluster's Spark processes through the DAGs' own
     if (isAlive(master)) process.kill(-master, "SIGKILL");
   });
   await writeLocalCluster(lake.root, LIVE, { state: "WAITING", createdAt: new Date(), dagId: "d", runId: "r", processes: { master_pid: master, worker_pids: [] } });
-  const clusters = localClusters({ lakeRoot: lake.root, python, dagsDir });
+  const clusters = localClusters({ lakeRoot: lake.root, repoRoot });
   expect(isAlive(master)).toBe(true);
   expect((await clusters.describe(LIVE)).idleSince).toBeInstanceOf(Date);
 
@@ -45,7 +45,7 @@ it("local: terminating stops the cluster's Spark processes through the DAGs' own
 it("local: a lake without cluster descriptions lists nothing", async () => {
   const lake = await tempLake();
   cleanup.push(lake.remove);
-  const clusters = localClusters({ lakeRoot: lake.root, python, dagsDir });
+  const clusters = localClusters({ lakeRoot: lake.root, repoRoot });
   expect(await clusters.list({ active: false })).toEqual([]);
   expect(await clusters.probe()).toMatch(/^0 local cluster/);
 });

@@ -12,9 +12,8 @@ import { assertClusterId, ClusterNotFoundError, type Cluster, type Clusters, typ
 export interface LocalClustersOptions {
   /** The lake directory, `<PLATFORM_HOME>/lake/<bucket>`. */
   lakeRoot: string;
-  /** The Python of .venv, which has the DAGs' package on its path via `dagsDir`. */
-  python: string;
-  dagsDir: string;
+  /** The repository: `.venv/bin/python` runs the DAGs' package from `dags/`. */
+  repoRoot: string;
   /** How long a termination may take before it is reported as failed. */
   terminateTimeoutMs?: number;
 }
@@ -36,6 +35,7 @@ const TERMINATE = [
 
 export function localClusters(options: LocalClustersOptions): Clusters {
   const dir = path.join(options.lakeRoot, "logs", "clusters");
+  const python = { binary: path.join(options.repoRoot, ".venv/bin/python"), dagsDir: path.join(options.repoRoot, "dags") };
 
   async function read(id: string): Promise<Description> {
     assertClusterId(id);
@@ -93,28 +93,28 @@ export function localClusters(options: LocalClustersOptions): Clusters {
 
     async terminate(id) {
       await read(id); // 404 for an unknown id, before any process starts
-      await runPython(options, [TERMINATE, options.lakeRoot, id]);
+      await runPython(python, [TERMINATE, options.lakeRoot, id], options.terminateTimeoutMs ?? 60_000);
     },
   };
 }
 
-function runPython(options: LocalClustersOptions, args: string[]): Promise<void> {
+function runPython(python: { binary: string; dagsDir: string }, args: string[], timeoutMs: number): Promise<void> {
   return new Promise((resolve, reject) => {
-    const child = spawn(options.python, ["-c", ...args], {
-      cwd: options.dagsDir,
+    const child = spawn(python.binary, ["-c", ...args], {
+      cwd: python.dagsDir,
       // Termination only signals processes: the DAGs' package is all it needs.
       // (Next types ProcessEnv with a required NODE_ENV, which Python has no use for.)
-      env: { PYTHONPATH: options.dagsDir } as unknown as NodeJS.ProcessEnv,
+      env: { PYTHONPATH: python.dagsDir } as unknown as NodeJS.ProcessEnv,
       stdio: ["ignore", "ignore", "pipe"],
     });
     let stderr = "";
     child.stderr.on("data", (chunk: Buffer) => {
       stderr = (stderr + chunk.toString()).slice(-2000);
     });
-    const timer = setTimeout(() => child.kill("SIGKILL"), options.terminateTimeoutMs ?? 60_000);
+    const timer = setTimeout(() => child.kill("SIGKILL"), timeoutMs);
     child.on("error", (err) => {
       clearTimeout(timer);
-      reject(new Error(`local clusters: cannot start ${options.python}: ${err.message}`));
+      reject(new Error(`local clusters: cannot start ${python.binary}: ${err.message}`));
     });
     child.on("close", (code, signal) => {
       clearTimeout(timer);
