@@ -94,7 +94,6 @@ export function LakeBrowser({ bucket, prefix }: { bucket: string; prefix: string
               <tr key={e.key} className="border-t border-slate-100">
                 <td className="px-3 py-1.5 font-mono">
                   <Link href={e.isFolder ? browseHref(bucket, e.key) : objectHref(bucket, e.key)} className="text-sky-700 hover:underline">
-                    {e.isFolder ? "📁 " : ""}
                     {e.name}
                   </Link>
                 </td>

@@ -69,6 +69,15 @@ describe("Parquet preview", () => {
     expect(p.bytesRead).toBeLessThan(p.size / 3);
   });
 
+  it("reads a small file once, however many slices the reader asks for", async () => {
+    await put("raw/small.parquet", await readFile(path.join(import.meta.dirname, "fixtures", "small.parquet")));
+    const p = await previewObject(lake(), B, "raw/small.parquet", 100);
+    expect(p.size).toBeLessThan(16 * 1024);
+    expect(p.rows).toHaveLength(100);
+    // The footer read takes the whole file; the rows come from it, not from a second read.
+    expect(p.bytesRead).toBe(p.size);
+  });
+
   it("shows the schema without rows when asked for none", async () => {
     const p = await previewObject(lake(), B, "raw/orders/order_date=2025-01-01/part-0.parquet", 0);
     expect(p.rows).toEqual([]);

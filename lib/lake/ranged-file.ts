@@ -6,14 +6,24 @@ export interface RangedFile extends AsyncBuffer {
   bytesRead(): number;
 }
 
+/**
+ * Slices inside a range already read are served from it: the footer read of a small file covers the
+ * whole file, and its row group is then not read a second time.
+ */
 export function rangedFile(lake: Lake, bucket: string, key: string, size: number): RangedFile {
   let total = 0;
+  const fetched: { start: number; bytes: Uint8Array }[] = [];
+  const copy = (bytes: Uint8Array, from: number, to: number) => bytes.slice(from, to).buffer as ArrayBuffer;
   return {
     byteLength: size,
     async slice(start: number, end?: number) {
-      const bytes = await lake.read(bucket, key, start, Math.min(end ?? size, size));
+      const stop = Math.min(end ?? size, size);
+      const hit = fetched.find((f) => f.start <= start && stop <= f.start + f.bytes.byteLength);
+      if (hit) return copy(hit.bytes, start - hit.start, stop - hit.start);
+      const bytes = await lake.read(bucket, key, start, stop);
       total += bytes.byteLength;
-      return bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer;
+      fetched.push({ start, bytes });
+      return copy(bytes, 0, bytes.byteLength);
     },
     bytesRead: () => total,
   };
