@@ -150,7 +150,7 @@ export function CostDashboard({ initial, initialDays }: { initial: CostsBody; in
         title="Cost per DAG"
         csv={<CostCsvButton label="cost per DAG" filename={`costs-per-dag-${range.from}-${range.to}.csv`} header={["dag", "runs", "EUR", "records"]} rows={r.dags.map((d) => [d.dagId, d.runs, d.eur, d.records])} />}
       >
-        <BarChart title="Estimated cost per DAG over the range" unit="EUR" categories={r.dags.map((d) => d.dagId)} series={[{ name: "cost", values: r.dags.map((d) => d.eur) }]} />
+        <BarChart title="Estimated cost per DAG over the range" unit="EUR" per="DAG" categories={r.dags.map((d) => d.dagId)} series={[{ name: "cost", values: r.dags.map((d) => d.eur) }]} />
         <CostProvenance source={r.estimateSource} measured={false} />
       </Panel>
 

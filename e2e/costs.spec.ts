@@ -38,7 +38,7 @@ test.describe("as a lead", () => {
     const { readFile } = await import("node:fs/promises");
     expect(await readFile(file, "utf8")).toContain(clusterId);
 
-    await page.getByLabel("Range").selectOption("90");
+    await page.getByLabel("Range", { exact: true }).selectOption("90");
     await expect(page.getByText(/to .* \(UTC\)/)).toBeVisible();
     await expect(page.getByRole("row", { name: new RegExp(clusterId) })).toBeVisible();
   });

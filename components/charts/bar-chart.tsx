@@ -14,7 +14,7 @@ const PAD = { left: 64, right: 12, top: 12, bottom: 36 };
  * Stacked bars, one per category (a day), drawn in SVG on the server. Each segment carries a
  * <title>, so hovering shows the figure; the value axis names its unit.
  */
-export function BarChart({ title, categories, series, unit }: { title: string; categories: string[]; series: BarSeries[]; unit: string }) {
+export function BarChart({ title, categories, series, unit, per = "day" }: { title: string; categories: string[]; series: BarSeries[]; unit: string; per?: "day" | "DAG" }) {
   const totals = categories.map((_, i) => series.reduce((a, s) => a + (s.values[i] ?? 0), 0));
   const ticks = niceTicks(Math.max(0, ...totals));
   const top = ticks.at(-1)!;
@@ -26,7 +26,7 @@ export function BarChart({ title, categories, series, unit }: { title: string; c
   return (
     <figure className="rounded-lg border border-slate-200 bg-white p-3">
       <figcaption className="mb-1 text-sm font-medium text-slate-700">{title}</figcaption>
-      <svg viewBox={`0 0 ${W} ${H}`} className="w-full" role="img" aria-label={`${title} (${unit} per day)`}>
+      <svg viewBox={`0 0 ${W} ${H}`} className="w-full" role="img" aria-label={`${title} (${unit} per ${per})`}>
         <ValueAxis ticks={ticks} y={y} left={PAD.left} right={W - PAD.right} unit={unit} />
         {categories.map((c, i) => {
           let base = 0;
@@ -45,14 +45,14 @@ export function BarChart({ title, categories, series, unit }: { title: string; c
               })}
               {i % labelEvery === 0 && (
                 <text x={PAD.left + i * slot + slot / 2} y={H - PAD.bottom + 16} textAnchor="middle" fontSize="11" fill="#475569">
-                  {c.slice(5)}
+                  {per === "day" ? c.slice(5) : c}
                 </text>
               )}
             </g>
           );
         })}
         <text x={PAD.left} y={H - 4} fontSize="11" fill="#64748b">
-          day (UTC) · {unit}
+          {per === "day" ? "day (UTC)" : per} · {unit}
         </text>
       </svg>
       <Legend names={series.map((s) => s.name)} />
