@@ -30,7 +30,7 @@ test.describe("as an engineer", () => {
 
     // A conf that is not an object is refused before anything is sent.
     await page.getByLabel(/^Conf/).fill("[1, 2]");
-    await expect(page.getByRole("alert")).toContainText("must be a JSON object");
+    await expect(page.getByRole("alert").filter({ hasText: "must be a JSON object" })).toBeVisible();
     await expect(page.getByRole("button", { name: "Trigger run" })).toBeDisabled();
 
     const note = `e2e-${Date.now()}`;
