@@ -1,24 +1,13 @@
 import { spawn } from "node:child_process";
-import { createServer } from "node:net";
 import path from "node:path";
 import type { TestProject } from "vitest/node";
+import { freePort } from "@/lib/db/testing/free-port";
 
 declare module "vitest" {
   export interface ProvidedContext {
     /** http://127.0.0.1:<port> of the moto server started for this test run: the AWS peer. */
     motoEndpoint: string;
   }
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const address = server.address();
-      server.close(() => (typeof address === "object" && address ? resolve(address.port) : reject(new Error("no port"))));
-    });
-  });
 }
 
 async function waitForHttp(url: string, exited: () => boolean, seconds: number): Promise<void> {
