@@ -52,7 +52,8 @@ function operation(spec: RouteSpec<any, any, any, any>): ZodOpenApiOperationObje
     security: spec.access === "public" ? [] : [{ session: [] }],
     requestParams: { ...(spec.query && { query: spec.query }), ...(spec.params && { path: spec.params }) },
     requestBody: spec.body
-      ? { content: { [spec.bodyType === "multipart" ? "multipart/form-data" : "application/json"]: { schema: spec.body } } }
+      ? // Required: a mutation without its body is refused (415) before it is validated.
+        { required: true, content: { [spec.bodyType === "multipart" ? "multipart/form-data" : "application/json"]: { schema: spec.body } } }
       : undefined,
     responses,
   };

@@ -4,7 +4,7 @@ import { defineRoute } from "../handler";
 // Syntax only; what a key may be (no traversal, no encoded tricks) is checked once, by the adapters' rules.
 const bucket = z.string().min(3).max(63).regex(/^[a-z0-9][a-z0-9.-]*$/, "not a bucket name");
 const key = z.string().min(1).max(1024);
-const prefix = z.string().max(1024).default("");
+const prefix = z.string().max(1024).regex(/^(.*\/)?$/, "a prefix is a folder: empty or ending with '/'").default("");
 const cursor = z.string().min(1).max(4096).regex(/^[A-Za-z0-9_-]+$/, "not a cursor this API returned");
 const iso = z.iso.datetime();
 

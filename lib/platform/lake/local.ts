@@ -157,10 +157,12 @@ export function createLocalLake(options: LocalLakeOptions): Lake {
     },
 
     async list(bucket, prefix, cursor, limit, listOptions = {}): Promise<LakePage> {
+      // The bucket first, as S3 would: a request to a bucket that is not there is 404 whatever else it says.
+      const base = bucketDir(bucket);
       checkPrefix(prefix);
       checkLimit(limit, MAX_PAGE);
       const after = cursor === null ? null : decodeCursor(cursor);
-      const dir = path.join(bucketDir(bucket), ...prefix.split("/").filter(Boolean));
+      const dir = path.join(base, ...prefix.split("/").filter(Boolean));
       await contained(bucket, dir);
       const keys = listOptions.recursive ? await allKeysUnder(bucket, dir, prefix) : await folderKeys(bucket, dir, prefix);
       const order = s3Order(after === null ? keys : [...keys, after]);
