@@ -1,10 +1,12 @@
 import next from "eslint-config-next/core-web-vitals";
 import nextTs from "eslint-config-next/typescript";
 
-export default [
+const config = [
   ...next,
   ...nextTs,
   {
     ignores: [".next/**", ".next-*/**", "node_modules/**", ".venv/**", ".venv-checkov/**", ".platform/**", "lib/generated/**", "next-env.d.ts", "playwright-report/**", "test-results/**"],
   },
 ];
+
+export default config;
