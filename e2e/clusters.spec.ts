@@ -16,7 +16,8 @@ test.describe("as a viewer", () => {
     await page.goto("/clusters");
     const row = page.getByRole("row", { name: new RegExp(clusterId) });
     await expect(row).toBeVisible();
-    await expect(row).toContainText("WAITING");
+    // The list reads snapshots: the sync polls every 15 s and the page every 10 s.
+    await expect(row).toContainText("WAITING", { timeout: 45_000 });
     await expect(row).toContainText(/CORE \d+ × local\.spark-standalone SPOT/);
     await expect(row).toContainText("big_data_pipeline");
     await row.getByRole("link", { name: clusterId }).click();
