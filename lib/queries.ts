@@ -20,6 +20,16 @@ export type RunDetailBody = z.infer<typeof getRun.response>;
 export type RunFilterParams = Record<string, string>;
 
 const ACTIVE = new Set(["queued", "running"]);
+const FINAL_TASK = new Set(["success", "failed", "skipped", "upstream_failed", "removed"]);
+// The sync writes a run's final state a moment before its tasks' (the next CLI call of the same cycle).
+const TASKS_GRACE_MS = 120_000;
+
+function settled({ run }: RunDetailBody): boolean {
+  if (ACTIVE.has(run.state)) return false;
+  const latest = new Map(run.tasks.map((t) => [t.taskId, t.state]));
+  const tasksFinal = latest.size > 0 && [...latest.values()].every((s) => s !== null && FINAL_TASK.has(s));
+  return tasksFinal || (run.endedAt !== null && Date.now() - Date.parse(run.endedAt) > TASKS_GRACE_MS);
+}
 
 async function getJson<T>(url: string): Promise<T> {
   const res = await fetch(url, { headers: { accept: "application/json" } });
@@ -66,12 +76,12 @@ export const queries = {
       }),
     summary: (filters: RunFilterParams) =>
       queryOptions({ queryKey: ["runs", "summary", filters], queryFn: () => getJson<RunFiguresBody>(`/api/runs/summary?${new URLSearchParams(filters)}`) }),
-    /** Polls while the run is active, stops once it is final. */
+    /** Polls while the run is active, and after its end until the sync has written its tasks' final states. */
     detail: (id: string) =>
       queryOptions({
         queryKey: ["runs", "detail", id],
         queryFn: () => getJson<RunDetailBody>(`/api/runs/${encodeURIComponent(id)}`),
-        refetchInterval: (query) => (query.state.data && !ACTIVE.has(query.state.data.run.state) ? false : 3_000),
+        refetchInterval: (query) => (query.state.data && settled(query.state.data) ? false : 3_000),
       }),
   },
   clusters: {
