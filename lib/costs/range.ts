@@ -5,7 +5,21 @@ export function rangeOf(days: number, now = new Date()): { from: string; to: str
   return { from: new Date(now.getTime() - (days - 1) * DAY_MS).toISOString().slice(0, 10), to: now.toISOString().slice(0, 10) };
 }
 
-/** [from 00:00, the day after `to` 00:00) in UTC. */
-export function rangeDates(from: string, to: string): { from: Date; to: Date } {
-  return { from: new Date(`${from}T00:00:00Z`), to: new Date(Date.parse(`${to}T00:00:00Z`) + DAY_MS) };
+/**
+ * [from 00:00, the day after `to` 00:00) in UTC, with reversed ends swapped and a range longer than
+ * `maxDays` cut to its last `maxDays` days; `adjusted` says what was changed.
+ */
+export function rangeDates(from: string, to: string, maxDays = Infinity): { from: Date; to: Date; adjusted: string | null } {
+  let start = Date.parse(`${from}T00:00:00Z`);
+  let end = Date.parse(`${to}T00:00:00Z`);
+  const notes: string[] = [];
+  if (start > end) {
+    [start, end] = [end, start];
+    notes.push("from was after to: the ends were swapped");
+  }
+  if ((end - start) / DAY_MS + 1 > maxDays) {
+    start = end - (maxDays - 1) * DAY_MS;
+    notes.push(`cut to the last ${maxDays} days`);
+  }
+  return { from: new Date(start), to: new Date(end + DAY_MS), adjusted: notes.length ? notes.join("; ") : null };
 }

@@ -18,7 +18,7 @@ export default async function CostsPage() {
     const range = rangeOf(DEFAULT_DAYS);
     const dates = rangeDates(range.from, range.to);
     const { report, clusters, costs } = await loadCostDashboard(dates.from, dates.to);
-    initial = { groupBy: "service" as const, totals: totalsBy(report, "service"), report, freshness: { clusters, costs } };
+    initial = { groupBy: "service" as const, adjusted: null, totals: totalsBy(report, "service"), report, freshness: { clusters, costs } };
   }
   return (
     <PortPage port="metrics" title="Costs" description="What the platform costs, where the money goes, what the optimisations save.">

@@ -101,7 +101,7 @@ export const getCluster = defineRoute({
 export const terminateCluster = defineRoute({
   method: "post",
   path: "/api/clusters/{id}/terminate",
-  summary: "Terminate a cluster: engineers their own runs' clusters, leads and admins any",
+  summary: "Terminate a cluster: engineers their own runs' clusters, leads and admins any; 409 when `confirm` is not this cluster's id or it has already ended",
   tag: "clusters",
   access: "engineer",
   params: ClusterIdParams,

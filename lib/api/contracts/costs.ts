@@ -6,14 +6,14 @@ import { SERVICES } from "@/lib/costs/services";
 const day = z.iso.date();
 const provenance = { source: z.string(), measured: z.boolean() };
 
-export const costsQuery = z
-  .object({
-    from: day.describe("First day, UTC (YYYY-MM-DD)"),
-    to: day.describe("Last day, UTC, included"),
-    groupBy: z.enum(["service", "dag", "run"]).default("service"),
-  })
-  .refine((q) => q.from <= q.to, { message: "from must not be after to", path: ["to"] })
-  .refine((q) => (Date.parse(q.to) - Date.parse(q.from)) / 86_400_000 < 455, { message: "at most 455 days (CloudWatch's daily retention)", path: ["to"] });
+/** CloudWatch keeps daily points 455 days: a longer range is cut to that. */
+export const MAX_RANGE_DAYS = 455;
+
+export const costsQuery = z.object({
+  from: day.describe("First day, UTC (YYYY-MM-DD)"),
+  to: day.describe("Last day, UTC, included"),
+  groupBy: z.enum(["service", "dag", "run"]).default("service"),
+});
 
 const CostRow = z.object({ key: z.string(), label: z.string(), eur: z.number(), ...provenance });
 
@@ -56,12 +56,18 @@ export const CostReport = z
 export const getCosts = defineRoute({
   method: "get",
   path: "/api/costs",
-  summary: "Cost series and totals over a range, from the cached samples; each figure says whether it is measured or estimated",
+  summary: "Cost series and totals over a range (at most 455 days), from the cached samples; each figure says whether it is measured or estimated",
   tag: "costs",
   access: "lead",
   query: costsQuery,
   errors: ["not_implemented"],
   response: z
-    .object({ groupBy: z.enum(["service", "dag", "run"]), totals: z.array(CostRow), report: CostReport, freshness: z.object({ clusters: Freshness, costs: Freshness }) })
+    .object({
+      groupBy: z.enum(["service", "dag", "run"]),
+      adjusted: z.string().nullable().describe("How the range asked for was changed, if it was: reversed ends swapped, or cut to 455 days"),
+      totals: z.array(CostRow),
+      report: CostReport,
+      freshness: z.object({ clusters: Freshness, costs: Freshness }),
+    })
     .meta({ id: "Costs" }),
 });

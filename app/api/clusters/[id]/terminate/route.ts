@@ -10,7 +10,8 @@ import { syncClusters } from "@/lib/sync/clusters";
 export const dynamic = "force-dynamic";
 
 export const POST = handle(terminateCluster, async ({ input: { params, body }, user }) => {
-  if (body.confirm !== params.id) throw new ApiError("bad_request", "Confirm by sending the cluster's own id as `confirm`.");
+  // Well-formed but naming another cluster: the confirmation conflicts with the target.
+  if (body.confirm !== params.id) throw new ApiError("conflict", "The confirmation names another cluster: send this cluster's own id as `confirm`.");
   const clusters = requirePort("clusters");
   const cluster = await fromSource("Describing the cluster", () => clusters.describe(params.id));
   if (!(await mayTerminate(user!, cluster.dagRun))) {
