@@ -63,13 +63,12 @@ describe("cost sample sync", () => {
       );
     const metrics = localMetrics({ lakeRoot: lake.root, bucket: "builditall-lake" });
     await publish(100);
-    const first = await syncCosts({ prisma: db.prisma, metrics, bucket: "builditall-lake" });
+    await syncCosts({ prisma: db.prisma, metrics, bucket: "builditall-lake" });
     const records = { metric: "BuildItAll/Platform:RecordsProcessed" };
     const cached = await db.prisma.costSample.findMany({ where: records });
     expect(cached.map((r) => [Number(r.value), r.source, r.measured])).toEqual([[100, "local", true]]);
     await publish(250);
-    const second = await syncCosts({ prisma: db.prisma, metrics, bucket: "builditall-lake" });
-    expect(second.samples).toBe(first.samples);
+    await syncCosts({ prisma: db.prisma, metrics, bucket: "builditall-lake" });
     const rows = await db.prisma.costSample.findMany({ where: records });
     expect(rows.map((r) => Number(r.value))).toEqual([250]);
     // the lake's size is sampled too, for the whole lake and per prefix
