@@ -1,4 +1,5 @@
 import { randomUUID } from "node:crypto";
+import { dimensionsKey } from "@/lib/db/cost-dimensions";
 import { Prisma, type PrismaClient } from "@/lib/generated/prisma/client";
 
 /** One cached point of a metric or cost series (the CostSample table). */
@@ -15,10 +16,6 @@ export interface Sample {
 
 export const metricName = (namespace: string, metric: string) => `${namespace}:${metric}`;
 
-/** The dimensions in one canonical string (sorted keys), so they can be part of the unique key. */
-export function dimensionsKey(dimensions: Record<string, string>): string {
-  return JSON.stringify(Object.entries(dimensions).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
-}
 
 const CHUNK = 500;
 
