@@ -1,6 +1,6 @@
 "use client";
 
-import { TableHead } from "./cluster-table-head";
+import { TableHead } from "./table-head";
 import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { rangeOf } from "@/lib/costs/range";

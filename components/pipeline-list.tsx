@@ -4,7 +4,7 @@ import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { queries, type DagListBody } from "@/lib/queries";
 import { dagHref, formatTime } from "./pipeline-format";
-import { PipelineTableHead } from "./pipeline-table-head";
+import { TableHead } from "./table-head";
 import { PipelineRunSquares } from "./pipeline-run-squares";
 import { PipelineSyncBanner } from "./pipeline-sync-banner";
 
@@ -16,7 +16,7 @@ export function PipelineList({ initial }: { initial: DagListBody }) {
       <PipelineSyncBanner sync={data.sync} />
       <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
         <table className="w-full text-left text-sm">
-          <PipelineTableHead labels={["DAG", "Schedule", "Tags", "State", "Last runs", "Next run", "Data quality"]} className="bg-slate-50 text-slate-600" />
+          <TableHead columns={["DAG", "Schedule", "Tags", "State", "Last runs", "Next run", "Data quality"]} className="bg-slate-50 text-slate-600" dense />
           <tbody>
             {data.items.map((d) => (
               <tr key={d.dagId} className="border-t border-slate-100 align-top">

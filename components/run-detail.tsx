@@ -4,7 +4,7 @@ import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { queries, type RunDetailBody } from "@/lib/queries";
 import { dagHref, formatDuration, formatTime, stateColour } from "./pipeline-format";
-import { PipelineTableHead } from "./pipeline-table-head";
+import { TableHead } from "./table-head";
 import { PipelineSyncBanner } from "./pipeline-sync-banner";
 import { RunGantt } from "./run-gantt";
 
@@ -77,7 +77,7 @@ export function RunDetail({ initial, logsBaseUrl }: { initial: RunDetailBody; lo
           Tasks
         </h2>
         <table className="w-full text-left text-sm">
-          <PipelineTableHead labels={["Task", "Try", "State", "Queued", "Started", "Ended", "Duration", "Log"]} className="text-slate-600" />
+          <TableHead columns={["Task", "Try", "State", "Queued", "Started", "Ended", "Duration", "Log"]} className="text-slate-600" dense />
           <tbody>
             {run.tasks.map((t) => {
               const href = logHref(t.taskId, t.tryNumber);
@@ -111,7 +111,7 @@ export function RunDetail({ initial, logsBaseUrl }: { initial: RunDetailBody; lo
         </h2>
         {data.quality.length ? (
           <table className="w-full text-left text-sm" aria-label="Quality checks">
-            <PipelineTableHead labels={["Dataset", "Check", "Severity", "Status", "Observed", "Expected"]} className="text-slate-600" />
+            <TableHead columns={["Dataset", "Check", "Severity", "Status", "Observed", "Expected"]} className="text-slate-600" dense />
             <tbody>
               {data.quality.map((q) => (
                 <tr key={`${q.dataset}/${q.check}`} className="border-t border-slate-100">

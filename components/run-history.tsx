@@ -5,7 +5,7 @@ import Link from "next/link";
 import { useState } from "react";
 import { queries, type RunFilterParams, type RunPageBody } from "@/lib/queries";
 import { formatDuration, formatTime, runHref, stateColour } from "./pipeline-format";
-import { PipelineTableHead } from "./pipeline-table-head";
+import { TableHead } from "./table-head";
 import { runsToCsv } from "./run-csv";
 
 const EXPORT_LIMIT = 10_000;
@@ -115,7 +115,7 @@ export function RunHistory({ dagIds }: { dagIds: string[] }) {
           Figures
         </h2>
         <table className="text-sm" aria-label="Figures per DAG">
-          <PipelineTableHead labels={["DAG", "Runs", "Success rate", "Median duration"]} className="text-slate-600" />
+          <TableHead columns={["DAG", "Runs", "Success rate", "Median duration"]} className="text-slate-600" dense />
           <tbody>
             {figures.data?.items.map((f) => {
               const finished = f.succeeded + f.failed;
@@ -135,7 +135,7 @@ export function RunHistory({ dagIds }: { dagIds: string[] }) {
       {page.error && <p role="alert" className="text-sm text-rose-700">{(page.error as Error).message}</p>}
       <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
         <table className="w-full text-left text-sm" aria-label="Runs">
-          <PipelineTableHead labels={["DAG", "Run", "State", "Triggered by", "Started", "Duration"]} className="bg-slate-50 text-slate-600" />
+          <TableHead columns={["DAG", "Run", "State", "Triggered by", "Started", "Duration"]} className="bg-slate-50 text-slate-600" dense />
           <tbody>
             {page.data?.items.map((r) => (
               <tr key={r.id} className="border-t border-slate-100">

@@ -2,6 +2,7 @@
 
 import { useQuery } from "@tanstack/react-query";
 import { queries, type StatusBody } from "@/lib/queries";
+import { TableHead } from "./table-head";
 
 const STATE_STYLE = {
   ok: "bg-emerald-100 text-emerald-800",
@@ -15,15 +16,7 @@ export function StatusTable({ initial }: { initial: StatusBody }) {
     <div>
       <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
         <table className="w-full text-left text-sm">
-          <thead className="bg-slate-50 text-slate-600">
-            <tr>
-              {["Source", "Adapter", "State", "Latency", "Detail"].map((h) => (
-                <th key={h} scope="col" className="px-3 py-2 font-medium">
-                  {h}
-                </th>
-              ))}
-            </tr>
-          </thead>
+          <TableHead columns={["Source", "Adapter", "State", "Latency", "Detail"]} />
           <tbody>
             {data.items.map((item) => (
               <tr key={item.port} className="border-t border-slate-100">

@@ -1,4 +1,5 @@
 import { PageHeader } from "@/components/page-header";
+import { TableHead } from "@/components/table-head";
 import { requireRole } from "@/lib/auth/current-user";
 import { auditQuery } from "@/lib/api/contracts/audit";
 import { listAudit } from "@/lib/audit";
@@ -57,15 +58,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
       {page && (
         <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
           <table className="w-full text-left text-sm">
-            <thead className="bg-slate-50 text-slate-600">
-              <tr>
-                {["Time (UTC)", "Actor", "Action", "Target", "Result", "Request"].map((h) => (
-                  <th key={h} scope="col" className="px-3 py-2 font-medium">
-                    {h}
-                  </th>
-                ))}
-              </tr>
-            </thead>
+            <TableHead columns={["Time (UTC)", "Actor", "Action", "Target", "Result", "Request"]} />
             <tbody>
               {page.items.map((e) => (
                 <tr key={e.id} className="border-t border-slate-100">
