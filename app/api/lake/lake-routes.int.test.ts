@@ -153,7 +153,7 @@ describe("reading the lake", () => {
     const res = await routes.download.GET(await get(`/api/lake/download?${q({ bucket: BUCKET, key: "raw/hello.txt" })}`));
     expect(res.status).toBe(200);
     expect(res.headers.get("content-disposition")).toMatch(/attachment; filename="hello.txt"/);
-    expect(res.headers.get("x-request-id")).toBeTruthy();
+    expect(res.headers.get("x-request-id")).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/);
     expect(await res.text()).toBe("hello lake\n");
   });
 
