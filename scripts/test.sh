@@ -9,12 +9,18 @@ export NEXT_TELEMETRY_DISABLED=1
 bash scripts/setup.sh || exit 1
 
 passed=(); failed=()
+logs=$(mktemp -d)
 stage() { # <name> <command...>
   local name=$1; shift
   printf '\n\033[1m=== %s ===\033[0m\n' "$name"
   local started=$SECONDS
   local result=ok
-  if "$@"; then passed+=("$name"); else failed+=("$name"); result=FAILED; fi
+  # Each stage's output is kept, so the summary can repeat what failed where CI shows only the tail.
+  "$@" 2>&1 | tee "$logs/stage.log"
+  if ((PIPESTATUS[0] == 0)); then passed+=("$name"); else
+    mv "$logs/stage.log" "$logs/failed-${#failed[@]}.log"
+    failed+=("$name"); result=FAILED
+  fi
   printf '=== %s: %s in %ss ===\n' "$name" "$result" $((SECONDS - started))
 }
 
@@ -50,6 +56,13 @@ else
   failed+=("end-to-end estate did not start")
 fi
 stop_estate
+
+for i in "${!failed[@]}"; do
+  [[ -f $logs/failed-$i.log ]] || continue
+  printf '\n\033[1m=== what failed in %s ===\033[0m\n' "${failed[$i]}"
+  grep -aE 'FAIL|✗|×|Error|error:|failed|assert|Expected|Received' "$logs/failed-$i.log" | grep -av '^\s*$' | head -40
+done
+rm -rf "$logs"
 
 printf '\n\033[1m=== summary ===\033[0m\n'
 for s in "${passed[@]}"; do echo "  ok      $s"; done

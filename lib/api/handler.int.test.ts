@@ -112,6 +112,8 @@ describe("a mutating route behind handle()", () => {
     ["a bad path parameter", () => request("/api/test/x/runs", { method: "POST", role: "engineer", headers: json, body: { note: "a" } }), "x; rm -rf /", 400, /Invalid path\.dagId/],
     ["a cross-site origin", () => request("/api/test/x/runs", { method: "POST", role: "engineer", headers: { ...json, origin: "https://evil.example" }, body: { note: "a" } }), "x", 403, /Cross-site/],
     ["no Origin nor Referer", () => request("/api/test/x/runs", { method: "POST", role: "engineer", headers: { "content-type": "application/json" }, body: { note: "a" } }), "x", 403, /Cross-site/],
+    // Postgres cannot store U+0000: caught at the door, not as a 500 from the insert.
+    ["a NUL character", () => request("/api/test/x/runs", { method: "POST", role: "engineer", headers: json, body: { note: "a\u0000b" } }), "x", 400, /Invalid body: .*NUL/],
     ["a form post", () => request("/api/test/x/runs", { method: "POST", role: "engineer", headers: { origin: ORIGIN, "content-type": "application/x-www-form-urlencoded" }, body: { note: "a" } }), "x", 415, /application\/json/],
   ];
 
@@ -173,6 +175,9 @@ describe("the foundation's routes", () => {
     const bad = await mod.audit.GET(await request("/api/audit?limit=100000", { role: "admin" }));
     expect(bad.status).toBe(400);
     expect((await bad.json()).error.message).toMatch(/query\.limit/);
+    const nul = await mod.audit.GET(await request("/api/audit?actor=a%00b", { role: "admin" }));
+    expect(nul.status).toBe(400);
+    expect((await nul.json()).error.message).toMatch(/Invalid query: .*NUL/);
     const ok = await mod.audit.GET(await request("/api/audit?action=dag.trigger", { role: "admin" }));
     expect(ok.status).toBe(200);
     expect((await ok.json()).items.length).toBeGreaterThan(0);

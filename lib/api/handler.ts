@@ -58,8 +58,19 @@ export function defineRoute<
 
 const MUTATIONS_PER_MINUTE = 60;
 
+/** Postgres text and jsonb cannot hold U+0000, so no input that may be stored is allowed one. */
+function hasNul(value: unknown): boolean {
+  if (typeof value === "string") return value.includes("\u0000");
+  if (Array.isArray(value)) return value.some(hasNul);
+  if (value && typeof value === "object" && !(value instanceof Blob)) {
+    return Object.entries(value).some(([k, v]) => k.includes("\u0000") || hasNul(v));
+  }
+  return false;
+}
+
 function parse<T extends z.ZodType | undefined>(schema: T, value: unknown, where: string): Infer<T> {
   if (!schema) return undefined as Infer<T>;
+  if (hasNul(value)) throw new ApiError("bad_request", `Invalid ${where}: text may not contain the NUL character (U+0000).`);
   const result = schema.safeParse(value);
   if (!result.success) throw fromZodError(where, result.error);
   return result.data as Infer<T>;
