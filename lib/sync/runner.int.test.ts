@@ -35,7 +35,7 @@ function countingSource(name: string, polls: string[], task: string, fail = () =
 describe("the sync runner", () => {
   it("lets exactly one of two portal tasks poll a source, and the other take over when it stops", async () => {
     const polls: string[] = [];
-    const options = { prisma: db.prisma, lockFor: (s: string) => advisoryLock(db.url, s), log: () => undefined };
+    const options = { prisma: db.prisma, lockFor: (s: string) => advisoryLock(db.url, s), log: () => undefined, lockRetryMs: 1000 };
     const a = startSyncs([countingSource("one", polls, "a")], options);
     await until(() => polls.length >= 3);
     const b = startSyncs([countingSource("one", polls, "b")], options);
@@ -44,10 +44,10 @@ describe("the sync runner", () => {
     // Stopping a ends its lock session; b's next attempt (within its retry period) gets the lock.
     await a.stop();
     const before = polls.length;
-    await until(() => polls.slice(before).includes("b"), 20_000);
+    await until(() => polls.slice(before).includes("b"), 30_000);
     await b.stop();
     expect(polls.slice(before).every((p) => p === "b")).toBe(true);
-  }, 30_000);
+  }, 60_000);
 
   it("records a source that is down, since when, and its recovery; and keeps polling", async () => {
     let down = true;

@@ -14,13 +14,13 @@ export interface RunnerOptions {
   prisma: PrismaClient;
   lockFor: (source: string) => SourceLock;
   log?: (line: string) => void;
+  /** How long a task without the lock waits before asking again; 15 s unless a test needs less. */
+  lockRetryMs?: number;
 }
 
 export interface RunningSyncs {
   stop(): Promise<void>;
 }
-
-const LOCK_RETRY_MS = 15_000;
 
 /** Records the outcome of one poll: success clears "unreachable since", a failure keeps its first time. */
 export async function recordPoll(prisma: PrismaClient, source: string, outcome: { ok: true } | { ok: false; error: string }, at = new Date()) {
@@ -47,6 +47,7 @@ export async function recordPoll(prisma: PrismaClient, source: string, outcome: 
  */
 export function startSyncs(sources: SyncSource[], options: RunnerOptions): RunningSyncs {
   const log = options.log ?? ((line: string) => console.log(line));
+  const lockRetryMs = options.lockRetryMs ?? 15_000;
   let stopping = false;
   const wakers = new Set<() => void>();
   const sleep = (ms: number) =>
@@ -73,7 +74,7 @@ export function startSyncs(sources: SyncSource[], options: RunnerOptions): Runni
       if (!acquired) {
         if (polling) log(`[sync ${source.name}] lost the lock; another portal task polls`);
         polling = false;
-        await sleep(LOCK_RETRY_MS);
+        await sleep(lockRetryMs);
         continue;
       }
       if (!polling) log(`[sync ${source.name}] this task polls every ${source.intervalMs} ms`);
