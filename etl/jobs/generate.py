@@ -53,7 +53,23 @@ def count_and_hash(df: DataFrame) -> tuple[int, str]:
     return rows, str(total or 0)
 
 
-def write_dataset(lake: Lake, name: str, df: DataFrame) -> dict:
+def read_written(lake: Lake, name: str, start: dt.date, end: dt.date) -> DataFrame:
+    """A raw dataset as this run wrote it: a lake that already holds other days keeps those
+    partitions (dynamic overwrite), and their order ids may repeat this run's."""
+    df = lake.read(lake.raw(name))
+    partition = RAW_PARTITION.get(name)
+    return df.where(F.col(partition).between(start, end)) if partition else df
+
+
+def written_folders(lake: Lake, name: str, start: dt.date, end: dt.date) -> list[str]:
+    path, partition = lake.raw(name), RAW_PARTITION.get(name)
+    if not partition:
+        return [path]
+    days = [p for p in lake.partitions(path) if start.isoformat() <= p.split("=", 1)[1] <= end.isoformat()]
+    return [f"{path}/{day}" for day in days]
+
+
+def write_dataset(lake: Lake, name: str, df: DataFrame, start: dt.date, end: dt.date) -> dict:
     """Write a raw dataset, then describe it from what is on storage (not from the plan)."""
     started = time.monotonic()
     path = lake.raw(name)
@@ -61,9 +77,12 @@ def write_dataset(lake: Lake, name: str, df: DataFrame) -> dict:
     df = conform(df, RAW[name])
     writer = (df.repartition(partition) if partition else df.coalesce(1)).write.mode("overwrite")
     (writer.partitionBy(partition) if partition else writer).parquet(path)
-    written = conform(lake.read(path), RAW[name])
+    written = conform(read_written(lake, name, start, end), RAW[name])
     rows, digest = count_and_hash(written)
-    size, files = lake.size(path)
+    size = files = 0
+    for folder in written_folders(lake, name, start, end):
+        folder_bytes, folder_files = lake.size(folder)
+        size, files = size + folder_bytes, files + folder_files
     log.info(
         "raw/%s: %d rows, %d bytes in %d files (%.1f s)", name, rows, size, files, time.monotonic() - started
     )
@@ -80,6 +99,7 @@ def write_dataset(lake: Lake, name: str, df: DataFrame) -> dict:
 
 def run(lake: Lake, args: argparse.Namespace) -> None:
     spark, seed = lake.spark, args.seed
+    days = (args.start_date, args.end_date)
     n = sizes(args.scale)
     slices = max(2, spark.sparkContext.defaultParallelism * 2)
     log.info("generating scale %s seed %d, %s to %s: %s", args.scale, seed, args.start_date, args.end_date, n)
@@ -89,21 +109,21 @@ def run(lake: Lake, args: argparse.Namespace) -> None:
     lines = facts.order_lines(headers, products, n["products"], seed)
     visit_days = daily_allocation(spark, args.start_date, args.end_date, n["visits"], seed, "visits", slices)
     described = {
-        "stores": write_dataset(lake, "stores", dims.stores(spark, STORES, seed)),
+        "stores": write_dataset(lake, "stores", dims.stores(spark, STORES, seed), *days),
         "customers": write_dataset(
-            lake, "customers", dims.customers(spark, n["customers"], seed, args.start_date)
+            lake, "customers", dims.customers(spark, n["customers"], seed, args.start_date), *days
         ),
-        "products": write_dataset(lake, "products", products),
-        "order_lines": write_dataset(lake, "order_lines", lines),
+        "products": write_dataset(lake, "products", products, *days),
+        "order_lines": write_dataset(lake, "order_lines", lines, *days),
     }
     products.unpersist()
     # Totals from the lines as written: the source total is exactly the sum of its stored lines.
-    orders = facts.orders_with_totals(headers, lake.read(lake.raw("order_lines")), seed)
-    described["orders"] = write_dataset(lake, "orders", orders)
+    orders = facts.orders_with_totals(headers, read_written(lake, "order_lines", *days), seed)
+    described["orders"] = write_dataset(lake, "orders", orders, *days)
     events = facts.events(
         explode_days(visit_days, "session_id"), n["customers"], n["products"], args.end_date, seed
     )
-    described["events"] = write_dataset(lake, "events", events)
+    described["events"] = write_dataset(lake, "events", events, *days)
     manifest = {
         "generator": "etl.generate",
         "seed": seed,

@@ -67,6 +67,27 @@ def test_same_seed_gives_the_same_manifest(spark, tmp_path):
     assert first == again
 
 
+def test_a_day_generated_into_a_lake_that_holds_other_days_stands_on_its_own(spark, tmp_path):
+    """As a pipeline run does on the local lake: order ids restart at 1 in every generation."""
+    root = tmp_path / "lake"
+    _generate(root, 1)  # 2025-12-01..03
+    day = "2025-12-05"
+    argv = ["generate", "--lake", root.as_uri(), "--seed", "2", "--scale", "0.001"]
+    assert main([*argv, "--start-date", day, "--end-date", day]) == 0
+    orders = spark.read.parquet(str(root / "raw" / "orders")).where(F.col("order_date") == day)
+    lines = spark.read.parquet(str(root / "raw" / "order_lines")).where(F.col("order_date") == day)
+    totals = lines.groupBy("order_id").agg(F.sum("line_amount").alias("lines_total"))
+    assert orders.join(totals, "order_id").where(F.col("lines_total") != F.col("total_amount")).count() == 0
+    described = manifest(root)["datasets"]
+    assert described["orders"]["rows"] == orders.count()  # this run's day, not the lake's
+    assert described["order_lines"]["files"] == len(
+        list((root / "raw" / "order_lines").glob(f"*={day}/*.parquet"))
+    )
+    uri = root.as_uri()
+    assert main(["transform", "--lake", uri, "--date", day]) == 0
+    assert main(["quality", "--lake", uri, "--date", day, "--run-id", "manual__1"]) == 0
+
+
 def test_another_seed_gives_other_data(spark):
     day = dt.date(2025, 12, 1)
     hashes = {
