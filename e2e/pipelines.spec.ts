@@ -72,7 +72,7 @@ test.describe("as an engineer", () => {
   test("triggers the pipeline at small scale and sees the timeline fill in and the quality report", async ({ page }) => {
     test.setTimeout(1_200_000);
     await openDag(page, "big_data_pipeline");
-    // A day outside the synthetic set up.sh fills (2025-01-01..14): its raw data is this run's alone.
+    // A day outside the synthetic set up.sh fills (2025-01-01..14), generated into the same lake.
     await trigger(page, { scale: 0.001, run_date: "2025-03-01" });
     const timeline = page.getByRole("img", { name: "Task timeline" });
     await expect(timeline.locator('[data-task="create_emr_cluster"]')).toBeVisible(SYNC);
@@ -80,9 +80,9 @@ test.describe("as an engineer", () => {
     // What the portal owes whatever the outcome: the report imported, every task on the timeline.
     await expect(page.getByRole("table", { name: "Quality checks" }).getByRole("row")).not.toHaveCount(1, SYNC);
     await expect(timeline.locator('[data-task="terminate_emr_cluster"]')).toHaveAttribute("data-state", "success", SYNC);
-    // The data plane's own verdict is not asserted here: for this date the etl's critical check
-    // orders.totals_match_lines fails (1046 orders, seen 2026-11-26), an open defect of the data plane
-    // (issue 4). Assert `run-state` is "success" again once it is fixed.
+    // The data plane's own verdict: a failed critical check fails the run.
+    await expect(page.getByTestId("run-state")).toHaveText("success");
+    await expect(timeline.locator('[data-task="end_workflow"]')).toHaveAttribute("data-state", "success");
   });
 });
 
