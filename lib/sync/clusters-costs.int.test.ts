@@ -53,12 +53,13 @@ describe("cost sample sync", () => {
   it("caches the day's figures once, and refreshes a re-published value instead of duplicating it", async () => {
     const dir = path.join(lake.root, "logs", "metrics", "big_data_pipeline");
     await mkdir(dir, { recursive: true });
+    // A second ago: the query's end is exclusive, and a datum of this very millisecond is not yet in range.
     const publish = (value: number) =>
       writeFile(
         path.join(dir, "r1.json"),
         JSON.stringify({
           Namespace: "BuildItAll/Platform",
-          MetricData: [{ MetricName: "RecordsProcessed", Dimensions: [{ Name: "DagId", Value: "big_data_pipeline" }], Timestamp: new Date().toISOString(), Value: value, Unit: "Count" }],
+          MetricData: [{ MetricName: "RecordsProcessed", Dimensions: [{ Name: "DagId", Value: "big_data_pipeline" }], Timestamp: new Date(Date.now() - 1000).toISOString(), Value: value, Unit: "Count" }],
         }),
       );
     const metrics = localMetrics({ lakeRoot: lake.root, bucket: "builditall-lake" });

@@ -113,7 +113,7 @@ describe("reading the lake", () => {
     ["a traversal prefix", q({ bucket: BUCKET, prefix: "raw/../../" }), 400, /'\.' or '\.\.' segment/],
     ["an encoded traversal", q({ bucket: BUCKET, prefix: "raw/%2e%2e/" }), 400, /percent-encoded/],
     ["an absolute prefix", q({ bucket: BUCKET, prefix: "/etc/" }), 400, /starts with '\/'/],
-    ["a NUL in the prefix", q({ bucket: BUCKET, prefix: "raw/\u0000/" }), 400, /control character/],
+    ["a NUL in the prefix", q({ bucket: BUCKET, prefix: "raw/\u0000/" }), 400, /NUL character/],
     ["a huge limit", q({ bucket: BUCKET, prefix: "", limit: "100000" }), 400, /query\.limit/],
     ["an unknown bucket", q({ bucket: "someone-elses-bucket", prefix: "" }), 404, /Unknown bucket/],
     ["a forged cursor", q({ bucket: BUCKET, prefix: "", cursor: "AAAA" }), 400, /cursor/],
