@@ -36,7 +36,7 @@ export function PipelineGraph({
           const x2 = b.x;
           const y2 = b.y + H / 2;
           const mid = (x1 + x2) / 2;
-          return <path key={`${from}->${to}`} d={`M ${x1} ${y1} C ${mid} ${y1}, ${mid} ${y2}, ${x2} ${y2}`} fill="none" stroke="#94a3b8" markerEnd="url(#arrow)" />;
+          return <path key={`${from}->${to}`} data-edge={`${from}->${to}`} d={`M ${x1} ${y1} C ${mid} ${y1}, ${mid} ${y2}, ${x2} ${y2}`} fill="none" stroke="#94a3b8" markerEnd="url(#arrow)" />;
         })}
         {nodes.map((n) => {
           const p = at.get(n.taskId)!;

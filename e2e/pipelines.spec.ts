@@ -26,7 +26,10 @@ test.describe("as an engineer", () => {
   test("triggers simple_addition with a conf, watches it succeed, and finds it in the history under their name", async ({ page }) => {
     test.setTimeout(600_000);
     await openDag(page, "simple_addition");
-    await expect(page.getByRole("img", { name: "Task graph" })).toBeVisible();
+    const graph = page.getByRole("img", { name: "Task graph" });
+    await expect(graph).toBeVisible();
+    await expect(graph.locator('[data-edge="start->addition_task"]')).toBeAttached(SYNC);
+    await expect(graph.locator('[data-edge="addition_task->end"]')).toBeAttached();
 
     // A conf that is not an object is refused before anything is sent.
     await page.getByLabel(/^Conf/).fill("[1, 2]");

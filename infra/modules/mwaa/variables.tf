@@ -79,9 +79,9 @@ variable "lake_kms_key_arn" {
 }
 
 variable "requirements_txt" {
-  description = "Content of dags/requirements.txt. MWAA applies the Airflow constraints file itself; the DAGs need only providers MWAA preinstalls."
+  description = "Content of dags/requirements.txt. MWAA applies the Airflow constraints file itself (which pins the version); besides preinstalled providers, `airflow dags show` needs graphviz for the portal's DAG graph."
   type        = string
-  default     = "# Extra PyPI packages for the DAGs. MWAA installs these under the constraints of its Airflow version.\n"
+  default     = "# Extra PyPI packages. MWAA installs these under the constraints of its Airflow version.\ngraphviz\n"
 }
 
 variable "emr_role_arns" {
