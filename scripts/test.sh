@@ -24,7 +24,7 @@ stage() { # <name> <command...>
   printf '=== %s: %s in %ss ===\n' "$name" "$result" $((SECONDS - started))
 }
 
-PY_PATHS=(etl dags infra e2e bench)
+PY_PATHS=(etl dags scripts infra e2e bench)
 stage "eslint" npx eslint --max-warnings 0 .
 stage "typecheck" npx tsc --noEmit
 stage "ruff" bash -c '.venv/bin/ruff check "$@" && .venv/bin/ruff format --check "$@"' ruff "${PY_PATHS[@]}"

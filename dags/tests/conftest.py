@@ -65,6 +65,16 @@ def airflow_env(home: Path, extra: dict[str, str] | None = None) -> dict[str, st
 
 
 @pytest.fixture(scope="session")
+def dags() -> dict:
+    """The DAG folder parsed in-process once per session (DagBag.dags: dag_id → DAG)."""
+    from airflow.models.dagbag import DagBag  # here: Airflow reads its settings on import
+
+    bag = DagBag(str(DAGS), include_examples=False)
+    assert bag.import_errors == {}
+    return bag.dags
+
+
+@pytest.fixture(scope="session")
 def airflow_home(tmp_path_factory: pytest.TempPathFactory) -> Path:
     home = tmp_path_factory.mktemp("airflow-home")
     subprocess.run([AIRFLOW, "db", "migrate"], env=airflow_env(home), check=True, capture_output=True)

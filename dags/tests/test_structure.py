@@ -7,9 +7,7 @@ import copy
 from datetime import timedelta
 
 import pytest
-from airflow.models.dagbag import DagBag
 from airflow.providers.smtp.notifications.smtp import SmtpNotifier
-from conftest import DAGS
 
 PIPELINE_CHAIN = [
     "begin_workflow",
@@ -20,13 +18,6 @@ PIPELINE_CHAIN = [
     "terminate_emr_cluster",
     "end_workflow",
 ]
-
-
-@pytest.fixture(scope="module")
-def dags() -> dict:
-    bag = DagBag(str(DAGS), include_examples=False)
-    assert bag.import_errors == {}
-    return bag.dags
 
 
 def upstream(dag, task_id: str) -> set[str]:
