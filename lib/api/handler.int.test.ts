@@ -17,8 +17,11 @@ let mod: {
   audit: typeof import("@/app/api/audit/route");
   health: typeof import("@/app/api/health/route");
   status: typeof import("@/app/api/status/route");
+  dag: typeof import("@/app/api/dags/[dagId]/route");
+  trigger: typeof import("@/app/api/dags/[dagId]/runs/route");
 };
 const users: Record<string, { id: string; email: string }> = {};
+const json = { "content-type": "application/json", origin: ORIGIN };
 
 beforeAll(async () => {
   db = await createTestDatabase();
@@ -34,6 +37,8 @@ beforeAll(async () => {
     audit: await import("@/app/api/audit/route"),
     health: await import("@/app/api/health/route"),
     status: await import("@/app/api/status/route"),
+    dag: await import("@/app/api/dags/[dagId]/route"),
+    trigger: await import("@/app/api/dags/[dagId]/runs/route"),
   };
   for (const role of ["viewer", "engineer", "admin"] as const) {
     users[role] = await db.prisma.user.create({ data: { email: `${role}@test`, role } });
@@ -103,7 +108,6 @@ describe("a mutating route behind handle()", () => {
       return { id: run.id };
     });
   const params = (dagId: string) => ({ params: Promise.resolve({ dagId }) });
-  const json = { "content-type": "application/json", origin: ORIGIN };
 
   const refusals: [string, () => Promise<NextRequest>, string, number, RegExp][] = [
     ["signed out", () => request("/api/test/x/runs", { method: "POST", headers: json, body: { note: "a" } }), "x", 401, /Sign in/],
@@ -196,5 +200,33 @@ describe("the foundation's routes", () => {
     ).json();
     expect(second.items.map((e: { target: string }) => e.target)).toEqual(["raw/0"]);
     expect(second.nextCursor).toBeNull();
+  });
+});
+
+describe("a DAG's declared Params (dags/params.json)", () => {
+  const route = { params: Promise.resolve({ dagId: "big_data_pipeline" }) };
+
+  it("come with the DAG, so the trigger form can be built from them", async () => {
+    await db.prisma.dag.create({ data: { dagId: "big_data_pipeline", paused: false, syncedAt: new Date() } });
+    const res = await mod.dag.GET(await request("/api/dags/big_data_pipeline", { role: "viewer" }), route);
+    expect(res.status).toBe(200);
+    const { params } = await res.json();
+    expect(params.map((p: { name: string }) => p.name)).toEqual(["run_date", "scale", "seed", "steps"]);
+    expect(params[1]).toEqual({
+      name: "scale",
+      default: null,
+      description: "Data volume; 1.0 is the full 5M+ record set",
+      schema: { exclusiveMinimum: 0, maximum: 100, type: ["null", "number"] },
+    });
+  });
+
+  it("refuse a trigger whose conf fails them with a 400, before a run or its key is recorded", async () => {
+    const runs = await db.prisma.pipelineRun.count();
+    const body = { conf: { scale: 0, seed: -1, note: "not a param: Airflow allows it" }, idempotencyKey: "params-00000001" };
+    const res = await mod.trigger.POST(await request("/api/dags/big_data_pipeline/runs", { method: "POST", role: "engineer", headers: json, body }), route);
+    expect(res.status).toBe(400);
+    expect((await res.json()).error.message).toBe("The conf does not fit the DAG's Params: scale: must be greater than 0; seed: must be at least 0.");
+    expect(await db.prisma.pipelineRun.count()).toBe(runs);
+    expect(await db.prisma.idempotencyKey.count({ where: { key: body.idempotencyKey } })).toBe(0);
   });
 });

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import type { ParamSchema as ParamSchemaType } from "@/lib/pipelines/params";
 import { confSchema, dagIdSchema } from "@/lib/platform/orchestrator/ids";
 import { defineRoute } from "../handler";
 
@@ -56,6 +57,31 @@ export const DagInfo = z
   })
   .meta({ id: "Dag" });
 
+// A DAG's declared Param, from dags/params.json (generated from the DAG code of the same version).
+// The schema shows the keywords the portal checks before a trigger; Airflow checks all of them.
+const ParamSchema: z.ZodType<ParamSchemaType> = z
+  .looseObject({
+    type: z.union([z.string(), z.array(z.string())]).optional(),
+    enum: z.array(z.unknown()).optional(),
+    minimum: z.number().optional(),
+    maximum: z.number().optional(),
+    exclusiveMinimum: z.number().optional(),
+    exclusiveMaximum: z.number().optional(),
+    format: z.string().optional(),
+    minLength: z.number().int().optional(),
+    maxLength: z.number().int().optional(),
+    get items() {
+      return ParamSchema.optional();
+    },
+    minItems: z.number().int().optional(),
+    uniqueItems: z.boolean().optional(),
+  })
+  .meta({ id: "ParamSchema", description: "The Param's JSON schema, as Airflow serialises it" });
+
+export const DagParam = z
+  .object({ name: z.string(), default: z.unknown(), description: z.string().nullable(), schema: ParamSchema })
+  .meta({ id: "DagParam" });
+
 const dagParams = z.object({ dagId: dagIdSchema });
 
 export const listDags = defineRoute({
@@ -80,20 +106,20 @@ export const listDags = defineRoute({
 export const getDag = defineRoute({
   method: "get",
   path: "/api/dags/{dagId}",
-  summary: "One DAG, its task graph and its recent runs with their task instances",
+  summary: "One DAG, its task graph, its declared Params and its recent runs with their task instances",
   tag: "pipelines",
   access: "viewer",
   params: dagParams,
   errors: ["not_found"],
   response: z
-    .object({ dag: DagInfo, runs: z.array(RunSummary.extend({ tasks: z.array(TaskTry) })), sync: AirflowSync })
+    .object({ dag: DagInfo, params: z.array(DagParam), runs: z.array(RunSummary.extend({ tasks: z.array(TaskTry) })), sync: AirflowSync })
     .meta({ id: "DagDetail" }),
 });
 
 export const triggerRun = defineRoute({
   method: "post",
   path: "/api/dags/{dagId}/runs",
-  summary: "Trigger a run; the same idempotency key never starts a second one",
+  summary: "Trigger a run; the same idempotency key never starts a second one. A conf that fails the DAG's declared Params is refused (400) before anything is recorded",
   tag: "pipelines",
   access: "engineer",
   status: 201,

@@ -4,6 +4,7 @@ import { PortPage } from "@/components/port-page";
 import { requireRole } from "@/lib/auth/current-user";
 import { hasRole } from "@/lib/auth/roles";
 import { prisma } from "@/lib/db";
+import { dagParams } from "@/lib/pipelines/params";
 import { dagIdSchema } from "@/lib/platform/orchestrator/ids";
 import { dagDetailJson } from "@/lib/sync/run-history";
 
@@ -15,7 +16,7 @@ export default async function DagPage({ params }: { params: Promise<{ dagId: str
   if (!initial) notFound();
   return (
     <PortPage port="orchestrator" title={dagId} description={initial.dag.description ?? "An Airflow DAG."}>
-      <PipelineDetail initial={initial} canAct={hasRole(user.role, "engineer")} />
+      <PipelineDetail initial={{ ...initial, params: dagParams(dagId) }} canAct={hasRole(user.role, "engineer")} />
     </PortPage>
   );
 }

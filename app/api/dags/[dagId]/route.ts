@@ -2,10 +2,11 @@ import { getDag } from "@/lib/api/contracts/pipelines";
 import { ApiError } from "@/lib/api/errors";
 import { handle } from "@/lib/api/handler";
 import { prisma } from "@/lib/db";
+import { dagParams } from "@/lib/pipelines/params";
 import { dagDetailJson } from "@/lib/sync/run-history";
 
 export const GET = handle(getDag, async ({ input: { params } }) => {
   const detail = await dagDetailJson(prisma, params.dagId);
   if (!detail) throw new ApiError("not_found", `No DAG ${params.dagId} (the Airflow sync has not seen it).`);
-  return detail;
+  return { ...detail, params: dagParams(params.dagId) };
 });
