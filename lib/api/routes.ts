@@ -1,5 +1,6 @@
 import type { RouteSpec } from "./handler";
 import { listAuditEvents } from "./contracts/audit";
+import { createBackfill, getBackfill, listBackfills, previewBackfill } from "./contracts/backfills";
 import { getCluster, listClusters, terminateCluster } from "./contracts/clusters";
 import { getCosts } from "./contracts/costs";
 import { deleteObject, downloadObject, listBuckets, listObjects, previewObject, summarizePrefix, uploadObject } from "./contracts/lake";
@@ -27,6 +28,10 @@ export const ROUTES: RouteSpec<any, any, any, any>[] = [
   getDag,
   triggerRun,
   pauseDag,
+  previewBackfill,
+  createBackfill,
+  listBackfills,
+  getBackfill,
   listRuns,
   runsSummary,
   getRun,

@@ -1,5 +1,5 @@
 import { commands, type Command } from "./commands";
-import { CliOutputError, failureReason, parseDags, parseDot, parseRuns, parseTaskList, parseTaskStates, parseTriggered } from "./parse";
+import { CliOutputError, failureReason, parseBackfillDates, parseDags, parseDot, parseRuns, parseTaskList, parseTaskStates, parseTriggered } from "./parse";
 import type { DagStructure, Orchestrator, RunState } from "./port";
 import { CliCommandError, type CliOutput, type CliTransport } from "./transport";
 
@@ -58,6 +58,12 @@ export function airflowOrchestrator(transport: CliTransport, options: AirflowOpt
     },
     async taskInstances(dagId, runId) {
       return parseTaskStates(await run(commands.taskStates(dagId, runId)));
+    },
+    async backfillDates(dagId, range) {
+      return parseBackfillDates(await run(commands.backfill(dagId, range, { dryRun: true })));
+    },
+    async backfill(dagId, range, maxActiveRuns) {
+      await run(commands.backfill(dagId, range, { maxActiveRuns }));
     },
   };
 }

@@ -19,7 +19,7 @@ async function peerAndAdapter() {
   return mwaaOrchestrator({ environment: ENVIRONMENT, region: "eu-west-1", endpoint: peer.endpoint });
 }
 
-orchestratorContract("aws (MWAA CLI peer)", async () => {
+orchestratorContract("aws (MWAA CLI peer)", 3, async () => {
   const adapter = await peerAndAdapter();
   return {
     adapter,

@@ -34,6 +34,17 @@ describe("the Airflow command builder", () => {
     expect(() => commands.trigger("d", "r", { big: "x".repeat(17_000) })).toThrow(/larger than/);
   });
 
+  it("builds backfill create with its range, reprocess behaviour and either --dry-run or a run limit", () => {
+    const range = { from: new Date("2025-01-01T00:00:00Z"), to: new Date("2025-01-03T00:00:00Z"), reprocess: "failed" as const };
+    const base = ["backfill", "create", "--dag-id", "d", "--from-date", "2025-01-01T00:00:00.000Z", "--to-date", "2025-01-03T00:00:00.000Z", "--reprocess-behavior", "failed"];
+    expect(commands.backfill("d", range, { dryRun: true })).toEqual([...base, "--dry-run"]);
+    expect(commands.backfill("d", range, { maxActiveRuns: 2 })).toEqual([...base, "--max-active-runs", "2"]);
+    expect(() => commands.backfill("d", { ...range, reprocess: "all" as "none" }, { dryRun: true })).toThrow(/reprocess/);
+    expect(() => commands.backfill("d", { ...range, from: new Date("x") }, { dryRun: true })).toThrow(/from date/);
+    expect(() => commands.backfill("d", range, { maxActiveRuns: 0 })).toThrow(/max active runs/);
+    expect(() => commands.backfill("--help", range, { dryRun: true })).toThrow(/dag id/);
+  });
+
   it("adds the logical date of a backfilled run", () => {
     const argv = commands.trigger("d", "r", {}, new Date("2025-03-01T00:00:00Z"));
     expect(argv).toContain("-l");

@@ -1,5 +1,6 @@
+import { z } from "zod";
 import { checked, confSchema, dagIdSchema, runIdSchema } from "./ids";
-import type { RunState } from "./port";
+import { REPROCESS, type BackfillRange, type RunState } from "./port";
 
 /**
  * The one builder of the Airflow CLI commands the portal sends, as argv arrays (the local
@@ -49,6 +50,19 @@ export const commands = {
     checked(runIdSchema, runId, "run id"),
     "-o",
     "json",
+  ],
+  backfill: (dagId: string, range: BackfillRange, options: { dryRun: true } | { maxActiveRuns: number }): Command => [
+    "backfill",
+    "create",
+    "--dag-id",
+    checked(dagIdSchema, dagId, "dag id"),
+    "--from-date",
+    checked(z.date(), range.from, "from date").toISOString(),
+    "--to-date",
+    checked(z.date(), range.to, "to date").toISOString(),
+    "--reprocess-behavior",
+    checked(z.enum(REPROCESS), range.reprocess, "reprocess behaviour"),
+    ...("dryRun" in options ? ["--dry-run"] : ["--max-active-runs", String(checked(z.number().int().min(1).max(64), options.maxActiveRuns, "max active runs"))]),
   ],
   version: (): Command => ["version"],
 };

@@ -17,8 +17,11 @@ export async function waitForFinalRun(orchestrator: Orchestrator, dagId: string,
 // Each CLI call starts a Python process: seconds each, more on a busy machine.
 const SLOW = 240_000;
 
-/** Against a real Airflow whose DAG folder is dags/ (simple_addition and big_data_pipeline). */
-export function orchestratorContract(adapterName: string, factory: () => Promise<AdapterUnderTest<Orchestrator>>): void {
+/**
+ * Against a real Airflow whose DAG folder is dags/ (simple_addition and big_data_pipeline).
+ * Suites sharing one Airflow backfill different months of 2025 (`backfillMonth`, 1-12).
+ */
+export function orchestratorContract(adapterName: string, backfillMonth: number, factory: () => Promise<AdapterUnderTest<Orchestrator>>): void {
   contractSuite("Orchestrator", adapterName, factory, (under) => {
     const runId = `manual__contract_${adapterName.replace(/[^A-Za-z0-9]+/g, "_")}_${Date.now()}`;
 
@@ -57,6 +60,16 @@ export function orchestratorContract(adapterName: string, factory: () => Promise
 
     it("answers a DAG that does not exist with a command error", async () => {
       await expect(under().taskInstances("no_such_dag", "manual__x")).rejects.toThrow(CliCommandError);
+    }, SLOW);
+
+    it("previews a backfill's logical dates, makes one run per date, and refuses a second backfill meanwhile", async () => {
+      const day = (d: number) => new Date(Date.UTC(2025, backfillMonth - 1, d));
+      const range = { from: day(1), to: day(3), reprocess: "none" as const };
+      expect(await under().backfillDates("simple_addition", range)).toEqual([day(1), day(2), day(3)]);
+      await under().backfill("simple_addition", range, 1);
+      const runs = (await under().runs("simple_addition")).filter((r) => r.runId.startsWith("backfill__"));
+      expect(runs.filter((r) => r.logicalDate && r.logicalDate >= day(1) && r.logicalDate <= day(3)).map((r) => r.logicalDate).sort((a, b) => a!.getTime() - b!.getTime())).toEqual([day(1), day(2), day(3)]);
+      await expect(under().backfill("simple_addition", { ...range, reprocess: "completed" }, 1)).rejects.toThrow(/Another backfill is running/);
     }, SLOW);
 
     it("pauses and unpauses a DAG", async () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { CliOutputError, failureReason, parseDags, parseDot, parseRuns, parseTaskList, parseTaskStates, parseTriggered } from "./parse";
+import { CliOutputError, failureReason, parseBackfillDates, parseDags, parseDot, parseRuns, parseTaskList, parseTaskStates, parseTriggered } from "./parse";
 
 // Output as Airflow 3.0.6 prints it (captured from the local Airflow).
 const DAGS = `[{"dag_id": "big_data_pipeline", "is_paused": "False", "description": null, "timetable_summary": "0 0 * * *", "tags": [{"name": "spark", "dag_id": "big_data_pipeline"}, {"name": "emr", "dag_id": "big_data_pipeline"}], "next_dagrun_run_after": "2026-11-26 00:00:00+00:00"}, {"dag_id": "manual", "is_paused": "True", "description": "by hand", "timetable_summary": null, "tags": [], "next_dagrun_run_after": null}]`;
@@ -81,5 +81,23 @@ describe("the Airflow output parser", () => {
   it("gives the exception line of a traceback as the reason", () => {
     const stderr = "Traceback (most recent call last):\n  File x\nairflow.exceptions.DagNotFound: Dag id nope not found in DagModel\n";
     expect(failureReason(stderr, "")).toBe("airflow.exceptions.DagNotFound: Dag id nope not found in DagModel");
+  });
+
+  it("reads the logical dates of a backfill dry run, not its parameters", () => {
+    const out = [
+      "Performing dry run of backfill.",
+      "Printing params:",
+      "    - dag_id = simple_addition",
+      "    - from_date = 2025-01-01 00:00:00+00:00",
+      "    - reprocess_behavior = none",
+      "Logical dates to be attempted:",
+      "    - 2025-01-01 00:00:00+00:00",
+      "    - 2025-01-02 00:00:00+00:00",
+      "",
+    ].join("\n");
+    expect(parseBackfillDates(out)).toEqual([new Date("2025-01-01T00:00:00Z"), new Date("2025-01-02T00:00:00Z")]);
+    expect(parseBackfillDates("Logical dates to be attempted:\n")).toEqual([]);
+    expect(() => parseBackfillDates("Performing dry run of backfill.\n")).toThrow(CliOutputError);
+    expect(() => parseBackfillDates("Logical dates to be attempted:\n    - not a date\n")).toThrow(/not a date/);
   });
 });

@@ -166,6 +166,25 @@ export function parseTaskList(stdout: string): DagStructure {
 }
 
 /** The reason a failed command gives: its last exception line, not the whole traceback. */
+/**
+ * `backfill create --dry-run` prints no JSON: its parameters, then "Logical dates to be attempted:"
+ * and one "    - 2025-01-01 00:00:00+00:00" line per date.
+ */
+export function parseBackfillDates(stdout: string): Date[] {
+  const header = stdout.search(/^Logical dates to be attempted:\s*$/m);
+  if (header < 0) throw new CliOutputError("backfill create --dry-run", `no list of logical dates in ${JSON.stringify(stdout.slice(0, 200))}`);
+  return stdout
+    .slice(header)
+    .split("\n")
+    .slice(1)
+    .filter((line) => line.trim())
+    .map((line) => {
+      const item = /^\s*-\s+(\S.*?)\s*$/.exec(line);
+      if (!item) throw new CliOutputError("backfill create --dry-run", `unexpected line ${JSON.stringify(line)}`);
+      return strict(cliDate, item[1], "backfill create --dry-run") as Date;
+    });
+}
+
 export function failureReason(stderr: string, stdout: string): string {
   const lines = `${stderr}\n${stdout}`.split("\n").map((l) => l.trim()).filter(Boolean);
   const exception = [...lines].reverse().find((l) => /^[\w.]+(Error|Exception|NotFound|Exit)\b.*:/.test(l) || /^airflow\.exceptions\./.test(l));

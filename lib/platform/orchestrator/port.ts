@@ -55,6 +55,17 @@ export interface TaskInstanceState {
   endedAt: Date | null;
 }
 
+/** Airflow's reprocess behaviour of a backfill, for logical dates that already have a run. */
+export type Reprocess = "none" | "failed" | "completed";
+export const REPROCESS: readonly Reprocess[] = ["none", "failed", "completed"];
+
+export interface BackfillRange {
+  /** Earliest and latest logical date, both included. */
+  from: Date;
+  to: Date;
+  reprocess: Reprocess;
+}
+
 /** Airflow: the local one in .venv, or MWAA through its CLI token API. Same commands, two transports. */
 export interface Orchestrator extends Probe {
   dags(): Promise<DagSummary[]>;
@@ -65,4 +76,12 @@ export interface Orchestrator extends Probe {
   /** Runs of one DAG, newest first. */
   runs(dagId: string, state?: RunState): Promise<DagRun[]>;
   taskInstances(dagId: string, runId: string): Promise<TaskInstanceState[]>;
+  /**
+   * The logical dates of the range that have no run in flight (Airflow's dry run), oldest first.
+   * Airflow 3.0.6's dry run ignores the reprocess behaviour for ended runs (it compares the
+   * behaviour's string with the enum by identity), so the caller applies it from `runs()`.
+   */
+  backfillDates(dagId: string, range: BackfillRange): Promise<Date[]>;
+  /** Asks Airflow for the backfill; its scheduler then makes the runs (`backfill__<logical date>`). */
+  backfill(dagId: string, range: BackfillRange, maxActiveRuns: number): Promise<void>;
 }

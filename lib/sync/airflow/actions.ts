@@ -15,6 +15,11 @@ export function asApiError(error: unknown): unknown {
     if (/ParamValidationError|Invalid input for param|is not valid under|is a required property/i.test(error.reason)) {
       return new ApiError("bad_request", `Airflow refused the conf: ${error.reason}`);
     }
+    // One backfill at a time per DAG, Airflow's rule.
+    if (/AlreadyRunningBackfill/.test(error.reason)) return new ApiError("conflict", `Airflow refused: ${error.reason}`);
+    if (/DagNoScheduleException|InvalidBackfillDate|InvalidReprocessBehavior|InvalidBackfillDirection/.test(error.reason)) {
+      return new ApiError("bad_request", `Airflow refused the backfill: ${error.reason}`);
+    }
     return new ApiError("bad_gateway", `Airflow refused: ${error.reason}`);
   }
   return error;
@@ -34,21 +39,38 @@ export interface TriggerRequest {
 }
 
 /**
- * Records the run at once (who, conf), then asks Airflow to start it with that run id. The
- * idempotency key is claimed first, in Postgres: a double click or a retried request gets the
- * first answer back and never starts a second run.
+ * Runs `act` once per (user, key): the key is claimed in Postgres before anything else, so a
+ * double click or a retried request gets the first answer back and never acts twice. A failed
+ * request releases its key, since nothing was started.
  */
-export async function triggerRun(db: PrismaClient, orchestrator: Orchestrator, req: TriggerRequest): Promise<{ id: string; runId: string }> {
-  const route = `POST /api/dags/${req.dagId}/runs`;
-  const key = { userId_key: { userId: req.user.id, key: req.idempotencyKey } };
-  const claimed = await db.idempotencyKey.createMany({ data: [{ userId: req.user.id, key: req.idempotencyKey, route }], skipDuplicates: true });
+export async function oncePerKey<T extends Prisma.InputJsonValue>(
+  db: PrismaClient,
+  user: { id: string },
+  idempotencyKey: string,
+  route: string,
+  act: () => Promise<T>,
+): Promise<T> {
+  const key = { userId_key: { userId: user.id, key: idempotencyKey } };
+  const claimed = await db.idempotencyKey.createMany({ data: [{ userId: user.id, key: idempotencyKey, route }], skipDuplicates: true });
   if (claimed.count === 0) {
     const prior = await db.idempotencyKey.findUnique({ where: key });
     if (prior?.route !== route) throw new ApiError("conflict", "This idempotency key was used for another request.");
-    if (prior.response) return prior.response as { id: string; runId: string };
+    if (prior.response) return prior.response as T;
     throw new ApiError("conflict", "The same request is still being processed.");
   }
   try {
+    const response = await act();
+    await db.idempotencyKey.update({ where: key, data: { response } });
+    return response;
+  } catch (error) {
+    await db.idempotencyKey.delete({ where: key }).catch(() => undefined);
+    throw error;
+  }
+}
+
+/** Records the run at once (who, conf), then asks Airflow to start it with that run id. */
+export async function triggerRun(db: PrismaClient, orchestrator: Orchestrator, req: TriggerRequest): Promise<{ id: string; runId: string }> {
+  return oncePerKey(db, req.user, req.idempotencyKey, `POST /api/dags/${req.dagId}/runs`, async () => {
     if (!(await db.dag.findUnique({ where: { dagId: req.dagId } }))) throw new ApiError("not_found", `No DAG ${req.dagId}.`);
     const runId = newRunId();
     const run = await db.pipelineRun.create({
@@ -69,14 +91,8 @@ export async function triggerRun(db: PrismaClient, orchestrator: Orchestrator, r
       await db.pipelineRun.delete({ where: { id: run.id } });
       throw asApiError(error);
     }
-    const response = { id: run.id, runId };
-    await db.idempotencyKey.update({ where: key, data: { response } });
-    return response;
-  } catch (error) {
-    // Nothing was started: the same key may be used again.
-    await db.idempotencyKey.delete({ where: key }).catch(() => undefined);
-    throw error;
-  }
+    return { id: run.id, runId };
+  });
 }
 
 /** Pauses or unpauses in Airflow, then in the read model (the sync would catch up anyway). */

@@ -2,6 +2,7 @@ import type { PrismaClient } from "@/lib/generated/prisma/client";
 import type { Lake } from "@/lib/platform/lake/port";
 import type { Orchestrator } from "@/lib/platform/orchestrator/port";
 import type { SyncSource } from "../runner";
+import { openBackfills, trackBackfills } from "./backfills";
 import { recordRun, recordTaskInstances } from "./history";
 import { importQualityReport } from "./quality";
 import { ACTIVE_RUN_STATES, isFinalRun } from "./states";
@@ -21,7 +22,7 @@ export interface AirflowSyncOptions {
 
 /**
  * The single reader of Airflow's state. One cycle costs `dags list`, plus `dags list-runs` for
- * each DAG with an active run or a new scheduled run, plus one `tasks states-for-dag-run` per
+ * each DAG with an active run, a new scheduled run or an open backfill, plus one `tasks states-for-dag-run` per
  * active run — nothing per idle DAG, so an idle estate costs one command a cycle.
  */
 export function airflowSync(options: AirflowSyncOptions): SyncSource {
@@ -52,6 +53,8 @@ export function airflowSync(options: AirflowSyncOptions): SyncSource {
     const liveDagIds = new Set(dags.map((d) => d.dagId));
     const active = await prisma.pipelineRun.findMany({ where: { state: { in: [...ACTIVE_RUN_STATES] }, environment } });
     for (const run of active) if (liveDagIds.has(run.dagId)) toList.add(run.dagId);
+    // Airflow makes a backfill's runs a few at a time: its DAG is listed until the backfill is complete.
+    for (const group of await openBackfills(prisma, environment)) if (liveDagIds.has(group.dagId)) toList.add(group.dagId);
 
     let changedRuns = 0;
     const taskFetches = new Map(active.filter((r) => liveDagIds.has(r.dagId)).map((r) => [`${r.dagId}/${r.runId}`, r]));
@@ -69,6 +72,8 @@ export function airflowSync(options: AirflowSyncOptions): SyncSource {
       }
     }
 
+    const backfillsCompleted = await trackBackfills(prisma, environment);
+
     let changedTasks = 0;
     let qualityChecks = 0;
     for (const watched of taskFetches.values()) {
@@ -77,7 +82,7 @@ export function airflowSync(options: AirflowSyncOptions): SyncSource {
       const run = await prisma.pipelineRun.findUniqueOrThrow({ where: { id: watched.id } });
       if (options.lake && isFinalRun(run.state)) qualityChecks += await importQualityReport(prisma, options.lake.lake, options.lake.bucket, run);
     }
-    return `${dags.length} DAGs, ${toList.size} listed, ${taskFetches.size} runs watched: ${changedRuns} run and ${changedTasks} task changes, ${qualityChecks} quality checks, ${calls} CLI calls`;
+    return `${dags.length} DAGs, ${toList.size} listed, ${taskFetches.size} runs watched: ${changedRuns} run and ${changedTasks} task changes, ${qualityChecks} quality checks, ${backfillsCompleted} backfills completed, ${calls} CLI calls`;
   }
 
   return { name: "airflow", intervalMs: options.intervalMs, poll };
