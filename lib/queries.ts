@@ -3,6 +3,7 @@ import type { z } from "zod";
 import type { status } from "@/lib/api/contracts/system";
 import type { listObjects, LakeSummary } from "@/lib/api/contracts/lake";
 import type { getCluster, listClusters } from "@/lib/api/contracts/clusters";
+import type { getBackfill, listBackfills } from "@/lib/api/contracts/backfills";
 import type { getCosts } from "@/lib/api/contracts/costs";
 import type { getDag, getRun, listDags, listRuns, runsSummary } from "@/lib/api/contracts/pipelines";
 
@@ -16,6 +17,8 @@ export type DagDetailBody = z.infer<typeof getDag.response>;
 export type RunPageBody = z.infer<typeof listRuns.response>;
 export type RunFiguresBody = z.infer<typeof runsSummary.response>;
 export type RunDetailBody = z.infer<typeof getRun.response>;
+export type BackfillListBody = z.infer<typeof listBackfills.response>;
+export type BackfillDetailBody = z.infer<typeof getBackfill.response>;
 /** The run-history filters as the URL carries them. */
 export type RunFilterParams = Record<string, string>;
 
@@ -82,6 +85,22 @@ export const queries = {
         queryKey: ["runs", "detail", id],
         queryFn: () => getJson<RunDetailBody>(`/api/runs/${encodeURIComponent(id)}`),
         refetchInterval: (query) => (query.state.data && settled(query.state.data) ? false : 3_000),
+      }),
+  },
+  backfills: {
+    all: ["backfills"] as const,
+    list: (dagId: string) =>
+      queryOptions({
+        queryKey: ["backfills", "list", dagId],
+        queryFn: () => getJson<BackfillListBody>(`/api/backfills?${new URLSearchParams({ dagId })}`),
+        refetchInterval: 5_000,
+      }),
+    /** Polls until the sync has seen every date's run end. */
+    detail: (id: string) =>
+      queryOptions({
+        queryKey: ["backfills", "detail", id],
+        queryFn: () => getJson<BackfillDetailBody>(`/api/backfills/${encodeURIComponent(id)}`),
+        refetchInterval: (query) => (query.state.data?.backfill.completedAt ? false : 5_000),
       }),
   },
   clusters: {

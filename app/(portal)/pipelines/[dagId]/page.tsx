@@ -1,4 +1,5 @@
 import { notFound } from "next/navigation";
+import { PipelineBackfills } from "@/components/pipeline-backfills";
 import { PipelineDetail } from "@/components/pipeline-detail";
 import { PortPage } from "@/components/port-page";
 import { requireRole } from "@/lib/auth/current-user";
@@ -16,7 +17,10 @@ export default async function DagPage({ params }: { params: Promise<{ dagId: str
   if (!initial) notFound();
   return (
     <PortPage port="orchestrator" title={dagId} description={initial.dag.description ?? "An Airflow DAG."}>
-      <PipelineDetail initial={{ ...initial, params: dagParams(dagId) }} canAct={hasRole(user.role, "engineer")} />
+      <div className="space-y-6">
+        <PipelineDetail initial={{ ...initial, params: dagParams(dagId) }} canAct={hasRole(user.role, "engineer")} />
+        <PipelineBackfills dagId={dagId} canAct={hasRole(user.role, "engineer")} />
+      </div>
     </PortPage>
   );
 }
