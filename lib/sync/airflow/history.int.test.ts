@@ -78,4 +78,18 @@ describe("recording task instances", () => {
       [2, "success", 4000],
     ]);
   });
+
+  it("keeps when it first saw a try waiting as its queued time, and none for a try first seen running", async () => {
+    const { id } = await db.prisma.pipelineRun.create({ data: { dagId: "d", runId: "queued", triggeredBy: "x", state: "running", environment: "local" } });
+    await recordTaskInstances(db.prisma, id, [ti(null, null)], t(1));
+    await recordTaskInstances(db.prisma, id, [ti("scheduled", null)], t(2));
+    await recordTaskInstances(db.prisma, id, [ti("queued", null)], t(7));
+    await recordTaskInstances(db.prisma, id, [ti("running", t(9))], t(12));
+    await recordTaskInstances(db.prisma, id, [{ ...ti("running", t(3)), taskId: "fast" }], t(12));
+    const rows = await db.prisma.taskInstance.findMany({ where: { pipelineRunId: id }, orderBy: { taskId: "asc" } });
+    expect(rows.map((r) => [r.taskId, r.queuedAt, r.startedAt])).toEqual([
+      ["fast", null, t(3)],
+      ["work", t(2), t(9)],
+    ]);
+  });
 });

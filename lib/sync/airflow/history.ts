@@ -49,9 +49,10 @@ const durationMs = (t: TaskInstanceState) => (t.startedAt && t.endedAt ? t.ended
 /**
  * Writes a run's task instances. The CLI reports no try number, so a try is recognised by its
  * start: a later start than the last try's, after that try ended, is the next try. A try in a
- * final state is never rewritten.
+ * final state is never rewritten. Nor does the CLI report when a task was queued: a try's queued
+ * time is when the sync first saw it waiting (scheduled or queued), to within one sync interval.
  */
-export async function recordTaskInstances(db: Db, pipelineRunId: string, tasks: TaskInstanceState[]): Promise<number> {
+export async function recordTaskInstances(db: Db, pipelineRunId: string, tasks: TaskInstanceState[], now = new Date()): Promise<number> {
   const existing = await db.taskInstance.findMany({ where: { pipelineRunId }, orderBy: { tryNumber: "desc" } });
   const latest = new Map<string, (typeof existing)[number]>();
   for (const row of existing) {
@@ -62,10 +63,11 @@ export async function recordTaskInstances(db: Db, pipelineRunId: string, tasks: 
   for (const t of tasks) {
     const last = latest.get(`${t.taskId}#${t.mapIndex}`);
     const fields = { state: t.state, startedAt: t.startedAt, endedAt: t.endedAt, durationMs: durationMs(t) };
+    const waiting = t.state === "scheduled" || t.state === "queued";
     const nextTry = last && isFinalTry(last.state) && t.startedAt && last.startedAt && t.startedAt > last.startedAt;
     if (!last || nextTry) {
       await db.taskInstance.createMany({
-        data: [{ pipelineRunId, taskId: t.taskId, mapIndex: t.mapIndex, tryNumber: (last?.tryNumber ?? 0) + 1, ...fields }],
+        data: [{ pipelineRunId, taskId: t.taskId, mapIndex: t.mapIndex, tryNumber: (last?.tryNumber ?? 0) + 1, ...fields, queuedAt: waiting ? now : null }],
         skipDuplicates: true,
       });
       changes++;
@@ -73,7 +75,8 @@ export async function recordTaskInstances(db: Db, pipelineRunId: string, tasks: 
       const same = last.state === t.state && last.startedAt?.getTime() === t.startedAt?.getTime() && last.endedAt?.getTime() === t.endedAt?.getTime();
       if (!same) {
         // The condition on state repeats the check in SQL: a concurrent writer that just finalised the try wins.
-        const { count } = await db.taskInstance.updateMany({ where: { id: last.id, state: last.state }, data: fields });
+        const queued = waiting && !last.queuedAt ? { queuedAt: now } : {};
+        const { count } = await db.taskInstance.updateMany({ where: { id: last.id, state: last.state }, data: { ...fields, ...queued } });
         changes += count;
       }
     }
