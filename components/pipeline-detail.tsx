@@ -42,7 +42,7 @@ export function PipelineDetail({ initial, canAct }: { initial: DagDetailBody; ca
         </h2>
         {data.runs.length ? <PipelineGrid runs={data.runs} taskIds={taskIds} selected={run?.id ?? null} onSelect={setSelected} /> : <p className="text-sm text-slate-500">No runs yet.</p>}
       </section>
-      {canAct && <PipelineTriggerForm dagId={data.dag.dagId} />}
+      {canAct && <PipelineTriggerForm dagId={data.dag.dagId} params={data.params} />}
     </div>
   );
 }

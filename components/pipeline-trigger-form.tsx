@@ -2,6 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { useRef, useState } from "react";
+import { allowsNull, confErrors, paramError, paramInput, type ParamSpec } from "@/lib/pipelines/params";
 
 const MAX_CONF_BYTES = 16 * 1024;
 
@@ -18,17 +19,172 @@ export function confError(text: string): string | null {
   return null;
 }
 
+/** What a param's input holds: text (a select holds its option as JSON), a checkbox, or a checkbox group. */
+type Raw = string | boolean | string[];
+
+function initialRaw(param: ParamSpec): Raw {
+  switch (paramInput(param.schema)) {
+    case "checkbox":
+      return param.default === true;
+    case "checkboxes":
+      return Array.isArray(param.default) ? param.default.map(String) : [];
+    case "select":
+    case "json":
+      return param.default === null ? "" : JSON.stringify(param.default);
+    default:
+      return param.default === null ? "" : String(param.default);
+  }
+}
+
 /**
- * Engineers trigger a run with a conf. The idempotency key is made once per form submission, so
- * a double click or a retried request starts one run; the user then lands on the run's page.
+ * What the user set the param to, or null while its input is at the default or empty: then the
+ * param is not sent and Airflow applies the default.
  */
-export function PipelineTriggerForm({ dagId }: { dagId: string }) {
+function chosen(param: ParamSpec, raw: Raw): { value: unknown } | { error: string } | null {
+  if (raw === "" || JSON.stringify(raw) === JSON.stringify(initialRaw(param))) return null;
+  switch (paramInput(param.schema)) {
+    case "number":
+      return { value: Number(raw) };
+    case "select":
+      return { value: JSON.parse(raw as string) };
+    case "json":
+      try {
+        return { value: JSON.parse(raw as string) };
+      } catch {
+        return { error: `${param.name}: not valid JSON` };
+      }
+    default:
+      return { value: raw };
+  }
+}
+
+function hint(param: ParamSpec): string {
+  return [param.description, `Default: ${JSON.stringify(param.default)}`].filter(Boolean).join(" · ");
+}
+
+const inputClass = "w-full rounded border border-slate-300 p-1.5 text-sm aria-[invalid=true]:border-rose-500";
+
+function ParamField({ param, raw, error, onChange }: { param: ParamSpec; raw: Raw; error: string | null; onChange: (raw: Raw) => void }) {
+  const id = `param-${param.name}`;
+  const described = `${id}-hint${error ? ` ${id}-error` : ""}`;
+  const { schema } = param;
+  const kind = paramInput(schema);
+  const text = (event: React.ChangeEvent<HTMLInputElement | HTMLSelectElement>) => onChange(event.target.value);
+  const common = { id, "aria-invalid": error !== null, "aria-describedby": described };
+
+  let input: React.ReactNode;
+  if (kind === "checkboxes") {
+    const options = (schema.items?.enum ?? []).map(String);
+    const picked = raw as string[];
+    input = (
+      <fieldset aria-describedby={described} aria-invalid={error !== null} className="flex flex-wrap gap-x-4 gap-y-1">
+        <legend className="text-sm font-medium text-slate-700">{param.name}</legend>
+        {options.map((option) => (
+          <label key={option} className="flex items-center gap-1.5 text-sm">
+            <input
+              type="checkbox"
+              checked={picked.includes(option)}
+              onChange={(e) => onChange(options.filter((o) => (o === option ? e.target.checked : picked.includes(o))))}
+            />
+            {option}
+          </label>
+        ))}
+      </fieldset>
+    );
+  } else if (kind === "checkbox") {
+    input = (
+      <label className="flex items-center gap-1.5 text-sm font-medium text-slate-700">
+        <input type="checkbox" {...common} checked={raw as boolean} onChange={(e) => onChange(e.target.checked)} />
+        {param.name}
+      </label>
+    );
+  } else {
+    let control: React.ReactNode;
+    if (kind === "select") {
+      control = (
+        <select {...common} value={raw as string} onChange={text} className={inputClass}>
+          {allowsNull(schema) && <option value="">default</option>}
+          {(schema.enum ?? []).map((option) => (
+            <option key={JSON.stringify(option)} value={JSON.stringify(option)}>
+              {String(option)}
+            </option>
+          ))}
+        </select>
+      );
+    } else if (kind === "number") {
+      control = (
+        <input
+          type="number"
+          {...common}
+          value={raw as string}
+          onChange={text}
+          min={schema.minimum ?? schema.exclusiveMinimum}
+          max={schema.maximum ?? schema.exclusiveMaximum}
+          step={[schema.type].flat().includes("integer") ? 1 : "any"}
+          className={inputClass}
+        />
+      );
+    } else {
+      const type = kind === "date" ? "date" : "text";
+      control = <input type={type} {...common} value={raw as string} onChange={text} spellCheck={false} className={`${inputClass} ${kind === "json" ? "font-mono" : ""}`} />;
+    }
+    input = (
+      <>
+        <label htmlFor={id} className="block text-sm font-medium text-slate-700">
+          {param.name}
+        </label>
+        {control}
+      </>
+    );
+  }
+
+  return (
+    <div className="space-y-1">
+      {input}
+      <p id={`${id}-hint`} className="text-xs text-slate-500">
+        {hint(param)}
+      </p>
+      {error && (
+        <p id={`${id}-error`} role="alert" className="text-sm text-rose-700">
+          {error}
+        </p>
+      )}
+    </div>
+  );
+}
+
+/**
+ * Engineers trigger a run with a conf built from the DAG's declared Params (one field each) plus
+ * any extra JSON; both are checked as the API checks them. The idempotency key is made once per
+ * form submission, so a double click or a retried request starts one run; the user then lands on
+ * the run's page.
+ */
+export function PipelineTriggerForm({ dagId, params }: { dagId: string; params: ParamSpec[] }) {
   const router = useRouter();
-  const [conf, setConf] = useState("{}");
+  const [raws, setRaws] = useState<Record<string, Raw>>(() => Object.fromEntries(params.map((p) => [p.name, initialRaw(p)])));
+  const [extra, setExtra] = useState("{}");
   const [error, setError] = useState<string | null>(null);
   const [sending, setSending] = useState(false);
   const key = useRef<string | null>(null);
-  const invalid = confError(conf);
+
+  const fields = params.map((param) => {
+    const raw = raws[param.name] ?? initialRaw(param);
+    const set = chosen(param, raw);
+    const problem = set === null ? null : "error" in set ? set.error : paramError(param, set.value);
+    return { param, raw, set, problem };
+  });
+  const fromFields = Object.fromEntries(fields.flatMap(({ param, set }) => (set && "value" in set ? [[param.name, set.value]] : [])));
+  const extraSyntax = confError(extra);
+  const extraConf: Record<string, unknown> = extraSyntax ? {} : JSON.parse(extra || "{}");
+  // A declared param given in the extra JSON is checked too, unless its field overrides it.
+  const extraInvalid =
+    extraSyntax ??
+    (confErrors(
+      params.filter((p) => !Object.hasOwn(fromFields, p.name)),
+      extraConf,
+    ).join("; ") ||
+      null);
+  const invalid = extraInvalid !== null || fields.some((f) => f.problem !== null);
 
   async function submit(event: React.FormEvent) {
     event.preventDefault();
@@ -40,7 +196,7 @@ export function PipelineTriggerForm({ dagId }: { dagId: string }) {
       const res = await fetch(`/api/dags/${encodeURIComponent(dagId)}/runs`, {
         method: "POST",
         headers: { "content-type": "application/json" },
-        body: JSON.stringify({ conf: JSON.parse(conf || "{}"), idempotencyKey: key.current }),
+        body: JSON.stringify({ conf: { ...extraConf, ...fromFields }, idempotencyKey: key.current }),
       });
       const body = await res.json();
       if (!res.ok) {
@@ -56,29 +212,58 @@ export function PipelineTriggerForm({ dagId }: { dagId: string }) {
     }
   }
 
-  return (
-    <form onSubmit={submit} className="space-y-2 rounded-lg border border-slate-200 bg-white p-4" aria-label="Trigger a run">
-      <h2 className="font-semibold">Trigger a run</h2>
+  const confBox = (
+    <>
       <label htmlFor="conf" className="block text-sm text-slate-700">
-        Conf (JSON object; Airflow checks it against the DAG&apos;s params)
+        {params.length
+          ? "Conf keys besides the params above (JSON object); a param set above wins"
+          : "Conf (JSON object; this DAG declares no params, Airflow passes it to the tasks)"}
       </label>
       <textarea
         id="conf"
-        value={conf}
+        value={extra}
         onChange={(e) => {
-          setConf(e.target.value);
+          setExtra(e.target.value);
           key.current = null;
         }}
         rows={5}
         spellCheck={false}
-        aria-invalid={invalid !== null}
+        aria-invalid={extraInvalid !== null}
         aria-describedby="conf-error"
         className="w-full rounded border border-slate-300 p-2 font-mono text-sm"
       />
-      <p id="conf-error" role={invalid || error ? "alert" : undefined} className="text-sm text-rose-700">
-        {invalid ?? error}
+    </>
+  );
+
+  return (
+    // noValidate: the Params' own checks below are the one source of errors, not the browser's.
+    <form onSubmit={submit} noValidate className="space-y-3 rounded-lg border border-slate-200 bg-white p-4" aria-label="Trigger a run">
+      <h2 className="font-semibold">Trigger a run</h2>
+      {fields.map(({ param, raw, problem }) => (
+        <ParamField
+          key={param.name}
+          param={param}
+          raw={raw}
+          error={problem}
+          onChange={(next) => {
+            setRaws((current) => ({ ...current, [param.name]: next }));
+            key.current = null;
+          }}
+        />
+      ))}
+      {params.length ? (
+        <details className="space-y-1">
+          <summary className="cursor-pointer text-sm text-slate-700">Extra conf (JSON object)</summary>
+          {confBox}
+        </details>
+      ) : (
+        confBox
+      )}
+      {/* Outside the <details>, so a mistake in a closed one still shows. */}
+      <p id="conf-error" role={extraInvalid || error ? "alert" : undefined} className="text-sm text-rose-700">
+        {extraInvalid ?? error}
       </p>
-      <button type="submit" disabled={invalid !== null || sending} className="rounded bg-sky-700 px-4 py-1.5 font-medium text-white disabled:opacity-50">
+      <button type="submit" disabled={invalid || sending} className="rounded bg-sky-700 px-4 py-1.5 font-medium text-white disabled:opacity-50">
         {sending ? "Triggering…" : "Trigger run"}
       </button>
     </form>

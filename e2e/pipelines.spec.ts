@@ -14,10 +14,15 @@ async function openDag(page: Page, dagId: string) {
   await expect(page.getByRole("heading", { name: dagId, level: 1 })).toBeVisible();
 }
 
-async function trigger(page: Page, conf: object) {
-  await page.getByLabel(/^Conf/).fill(JSON.stringify(conf));
+async function submit(page: Page) {
   await page.getByRole("button", { name: "Trigger run" }).click();
   await page.waitForURL(/\/runs\/[a-z0-9]+$/);
+}
+
+/** A DAG without declared Params: its form is the conf JSON box. */
+async function trigger(page: Page, conf: object) {
+  await page.getByLabel(/^Conf/).fill(JSON.stringify(conf));
+  await submit(page);
 }
 
 test.describe("as an engineer", () => {
@@ -72,11 +77,40 @@ test.describe("as an engineer", () => {
     expect(bad.status()).toBe(400);
   });
 
+  test("builds big_data_pipeline's trigger form from its declared Params and shows a bad value before sending", async ({ page }) => {
+    test.setTimeout(300_000);
+    await openDag(page, "big_data_pipeline");
+    const form = page.getByRole("form", { name: "Trigger a run" });
+    const button = form.getByRole("button", { name: "Trigger run" });
+    await expect(form.getByLabel("seed", { exact: true })).toHaveValue("42");
+    await expect(form.getByText("Data volume; 1.0 is the full 5M+ record set")).toBeVisible();
+    const steps = form.getByRole("group", { name: "steps" }).getByRole("checkbox");
+    await expect(steps).toHaveCount(3);
+    for (const step of await steps.all()) await expect(step).toBeChecked();
+
+    await form.getByLabel("scale", { exact: true }).fill("0");
+    await expect(form.getByRole("alert").filter({ hasText: "scale: must be greater than 0" })).toBeVisible();
+    await expect(form.getByLabel("scale", { exact: true })).toHaveAttribute("aria-invalid", "true");
+    await expect(button).toBeDisabled();
+    await form.getByLabel("scale", { exact: true }).fill("0.5");
+    await expect(form.getByRole("alert")).toHaveCount(0);
+    await expect(button).toBeEnabled();
+
+    for (const step of await steps.all()) await step.uncheck();
+    await expect(form.getByRole("alert").filter({ hasText: "steps: must have at least 1 item" })).toBeVisible();
+    await expect(button).toBeDisabled();
+  });
+
   test("triggers the pipeline at small scale and sees the timeline fill in and the quality report", async ({ page }) => {
     test.setTimeout(1_200_000);
     await openDag(page, "big_data_pipeline");
     // A day outside the synthetic set up.sh fills (2025-01-01..14), generated into the same lake.
-    await trigger(page, { scale: 0.001, run_date: "2025-03-01" });
+    await page.getByLabel("scale", { exact: true }).fill("0.001");
+    await page.getByLabel("run_date", { exact: true }).fill("2025-03-01");
+    await submit(page);
+    await expect(page.getByTestId("run-conf")).toContainText('"run_date": "2025-03-01"');
+    // Fields left at their defaults are not sent: Airflow applies the defaults.
+    await expect(page.getByTestId("run-conf")).not.toContainText("seed");
     const timeline = page.getByRole("img", { name: "Task timeline" });
     await expect(timeline.locator('[data-task="create_emr_cluster"]')).toBeVisible(SYNC);
     await expect(page.getByTestId("run-state")).toHaveText(/success|failed/, { timeout: 1_000_000 });
