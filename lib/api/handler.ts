@@ -58,7 +58,7 @@ export function defineRoute<
 
 const MUTATIONS_PER_MINUTE = 60;
 
-/** Postgres text and jsonb cannot hold U+0000, so no input that may be stored is allowed one. */
+/** Postgres text and jsonb cannot hold U+0000, so no input that may be stored may carry one. */
 function hasNul(value: unknown): boolean {
   if (typeof value === "string") return value.includes("\u0000");
   if (Array.isArray(value)) return value.some(hasNul);
@@ -70,9 +70,10 @@ function hasNul(value: unknown): boolean {
 
 function parse<T extends z.ZodType | undefined>(schema: T, value: unknown, where: string): Infer<T> {
   if (!schema) return undefined as Infer<T>;
-  if (hasNul(value)) throw new ApiError("bad_request", `Invalid ${where}: text may not contain the NUL character (U+0000).`);
   const result = schema.safeParse(value);
   if (!result.success) throw fromZodError(where, result.error);
+  // What the schema kept is checked: unknown keys it dropped are never stored.
+  if (hasNul(result.data)) throw new ApiError("bad_request", `Invalid ${where}: text may not contain the NUL character (U+0000).`);
   return result.data as Infer<T>;
 }
 
