@@ -60,7 +60,8 @@ stop_estate
 for i in "${!failed[@]}"; do
   [[ -f $logs/failed-$i.log ]] || continue
   printf '\n\033[1m=== what failed in %s ===\033[0m\n' "${failed[$i]}"
-  grep -aE 'FAIL|✗|×|Error|error:|failed|assert|Expected|Received' "$logs/failed-$i.log" | grep -av '^\s*$' | head -40
+  # Test names and assertion lines (vitest, pytest, Playwright), and each schemathesis finding's route and check.
+  grep -aE 'FAIL|✗|×|✘|AssertionError|assert |Error: |^_{3,} .+ _{3,}$|^- [A-Z]+[0-9]+ |^\[[0-9]{3}\]' "$logs/failed-$i.log" | head -40
 done
 rm -rf "$logs"
 
