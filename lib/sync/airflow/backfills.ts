@@ -65,7 +65,9 @@ export interface BackfillRequest {
 export async function createBackfill(db: PrismaClient, orchestrator: Orchestrator, req: BackfillRequest): Promise<{ id: string }> {
   return oncePerKey(db, req.user, req.idempotencyKey, `POST /api/dags/${req.dagId}/backfills`, async () => {
     if (!(await db.dag.findUnique({ where: { dagId: req.dagId } }))) throw new ApiError("not_found", `No DAG ${req.dagId}.`);
-    const toRun = (await previewBackfill(orchestrator, req.dagId, req.range)).filter((d) => d.willRun);
+    const planned = await previewBackfill(orchestrator, req.dagId, req.range);
+    if (planned.length === 0) throw new ApiError("bad_request", "No logical date of this DAG falls in the range (its schedule or start date leaves none).");
+    const toRun = planned.filter((d) => d.willRun);
     if (toRun.length === 0) throw new ApiError("bad_request", "Nothing to run: every logical date in the range already has a run (reprocess failed or completed runs to run them again).");
     if (toRun.length > MAX_BACKFILL_DATES) throw new ApiError("bad_request", `The range has ${toRun.length} logical dates to run; a backfill runs at most ${MAX_BACKFILL_DATES}.`);
     const group = await db.backfill.create({
