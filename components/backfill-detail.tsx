@@ -4,7 +4,8 @@ import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { queries, type BackfillDetailBody } from "@/lib/queries";
 import { BackfillProgress } from "./backfill-progress";
-import { dagHref, formatTime, runHref, stateColour } from "./pipeline-format";
+import { dagHref, formatTime, runHref } from "./pipeline-format";
+import { StateLabel } from "./state-label";
 import { TableHead } from "./table-head";
 
 /** A backfill's page: its progress, and each logical date with the run that carries it, live until complete. */
@@ -48,10 +49,7 @@ export function BackfillDetail({ initial }: { initial: BackfillDetailBody }) {
                 )}
               </td>
               <td className="px-2 py-1">
-                <span className="inline-flex items-center gap-1">
-                  <span className="inline-block h-3 w-3 rounded-sm" style={{ backgroundColor: stateColour(run?.state) }} aria-hidden />
-                  {run?.state ?? "pending"}
-                </span>
+                <StateLabel state={run?.state} fallback="pending" />
               </td>
               <td className="px-2 py-1">{formatTime(run?.startedAt ?? null)}</td>
               <td className="px-2 py-1">{formatTime(run?.endedAt ?? null)}</td>

@@ -8,7 +8,7 @@ import type { z } from "zod";
 import type { previewBackfill } from "@/lib/api/contracts/backfills";
 import { queries } from "@/lib/queries";
 import { BackfillProgress } from "./backfill-progress";
-import { stateColour } from "./pipeline-format";
+import { StateLabel } from "./state-label";
 import { TableHead } from "./table-head";
 
 type Preview = z.infer<typeof previewBackfill.response>;
@@ -140,10 +140,9 @@ export function PipelineBackfills({ dagId, canAct }: { dagId: string; canAct: bo
                         <td className="px-2 py-1 font-mono">{d.logicalDate.slice(0, 16).replace("T", " ")}</td>
                         <td className="px-2 py-1">
                           {d.existing ? (
-                            <span className="inline-flex items-center gap-1">
-                              <span className="inline-block h-3 w-3 rounded-sm" style={{ backgroundColor: stateColour(d.existing.state) }} aria-hidden />
-                              {d.existing.state} <span className="font-mono text-xs text-slate-500">{d.existing.runId}</span>
-                            </span>
+                            <>
+                              <StateLabel state={d.existing.state} /> <span className="font-mono text-xs text-slate-500">{d.existing.runId}</span>
+                            </>
                           ) : (
                             "—"
                           )}

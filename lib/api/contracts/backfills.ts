@@ -3,6 +3,7 @@ import { dagIdSchema } from "@/lib/platform/orchestrator/ids";
 import { REPROCESS } from "@/lib/platform/orchestrator/port";
 import { MAX_BACKFILL_DATES } from "@/lib/sync/airflow/backfills";
 import { defineRoute } from "../handler";
+import { dagParams, idempotencyKey } from "./pipelines";
 
 // Backfills: Airflow runs a DAG once per logical date of a range; the portal plans it (preview),
 // asks Airflow for it, and follows its runs as one group. Both POSTs call Airflow synchronously.
@@ -26,7 +27,6 @@ export function toBackfillRange(r: z.infer<typeof backfillRange>) {
   return { from: new Date(`${r.from}T00:00:00Z`), to: new Date(Date.parse(`${r.to}T00:00:00Z`) + DAY_MS - 1), reprocess: r.reprocess };
 }
 
-const dagParams = z.object({ dagId: dagIdSchema });
 const backfillId = z.object({ id: z.string().regex(/^[a-z0-9]{1,64}$/, "not a backfill this API returned") });
 
 export const PlannedDate = z
@@ -60,7 +60,7 @@ export const createBackfill = defineRoute({
   body: backfillRange.and(
     z.object({
       maxActiveRuns: z.number().int().min(1).max(16).default(1).describe("runs of the backfill at a time"),
-      idempotencyKey: z.string().regex(/^[A-Za-z0-9_-]{8,64}$/, "8-64 letters, digits, _ or -"),
+      idempotencyKey,
     }),
   ),
   errors: ["not_found", "conflict", "bad_gateway", "unavailable"],

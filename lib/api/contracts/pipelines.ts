@@ -82,7 +82,9 @@ export const DagParam = z
   .object({ name: z.string(), default: z.unknown(), description: z.string().nullable(), schema: ParamSchema })
   .meta({ id: "DagParam" });
 
-const dagParams = z.object({ dagId: dagIdSchema });
+export const dagParams = z.object({ dagId: dagIdSchema });
+/** Chosen by the client once per submission: a retry with the same key never acts twice. */
+export const idempotencyKey = z.string().regex(/^[A-Za-z0-9_-]{8,64}$/, "8-64 letters, digits, _ or -");
 
 export const listDags = defineRoute({
   method: "get",
@@ -126,7 +128,7 @@ export const triggerRun = defineRoute({
   params: dagParams,
   body: z.object({
     conf: confSchema.default({}),
-    idempotencyKey: z.string().regex(/^[A-Za-z0-9_-]{8,64}$/, "8-64 letters, digits, _ or -"),
+    idempotencyKey,
   }),
   errors: ["not_found", "conflict", "bad_gateway", "unavailable"],
   response: z.object({ id: z.string(), runId: z.string() }).meta({ id: "TriggeredRun" }),
