@@ -1,15 +1,15 @@
 import { expect, test } from "@playwright/test";
+import { openDag, SYNC } from "./dags";
 import { storageState } from "./roles";
 
 // A backfill of simple_addition on the e2e estate's real Airflow: previewed, started, followed.
-const SYNC = { timeout: 300_000 };
 
 test.describe("as an engineer", () => {
   test.use({ storageState: storageState("engineer") });
 
   test("previews a backfill, starts it, watches its runs end, and sees the dates as done afterwards", async ({ page }) => {
     test.setTimeout(900_000);
-    await page.goto("/pipelines/simple_addition");
+    await openDag(page, "simple_addition");
     const form = page.getByRole("form", { name: "Backfill a range" });
     await form.getByLabel("First day").fill("2025-05-01");
     await form.getByLabel("Last day").fill("2025-04-28");
@@ -46,7 +46,7 @@ test.describe("as a viewer", () => {
   test.use({ storageState: storageState("viewer") });
 
   test("sees backfills but cannot start one", async ({ page }) => {
-    await page.goto("/pipelines/simple_addition");
+    await openDag(page, "simple_addition");
     await expect(page.getByRole("heading", { name: "Backfills" })).toBeVisible();
     await expect(page.getByRole("form", { name: "Backfill a range" })).toHaveCount(0);
     const res = await page.request.post("/api/dags/simple_addition/backfills", {

@@ -1,18 +1,7 @@
 import { expect, test, type Page } from "@playwright/test";
 import { BASE_URL } from "../playwright.config";
+import { openDag, SYNC } from "./dags";
 import { storageState } from "./roles";
-
-// Against the e2e estate's real local Airflow: every Airflow CLI call takes seconds, and the
-// sync polls every few, so these tests wait in minutes, never with fixed sleeps.
-const SYNC = { timeout: 240_000 };
-
-async function openDag(page: Page, dagId: string) {
-  await page.goto("/pipelines");
-  // The Airflow sync lists the DAGs after its first poll; the page refreshes itself.
-  await expect(page.getByRole("link", { name: dagId, exact: true })).toBeVisible(SYNC);
-  await page.getByRole("link", { name: dagId, exact: true }).click();
-  await expect(page.getByRole("heading", { name: dagId, level: 1 })).toBeVisible();
-}
 
 async function submit(page: Page) {
   await page.getByRole("button", { name: "Trigger run" }).click();

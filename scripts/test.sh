@@ -60,8 +60,9 @@ stop_estate
 for i in "${!failed[@]}"; do
   [[ -f $logs/failed-$i.log ]] || continue
   printf '\n\033[1m=== what failed in %s ===\033[0m\n' "${failed[$i]}"
-  # Test names and assertion lines (vitest, pytest, Playwright), and each schemathesis finding's route and check.
-  grep -aE 'FAIL|✗|×|✘|AssertionError|assert |Error: |^_{3,} .+ _{3,}$|^- [A-Z]+[0-9]+ |^\[[0-9]{3}\]' "$logs/failed-$i.log" | head -40
+  # Test names and assertion lines (vitest, pytest, Playwright, with the spec line and what an
+  # action waited for), and each schemathesis finding's route and check.
+  grep -aE 'FAIL|✗|×|✘|AssertionError|assert |Error: |- waiting for |at .*\.(spec|setup)\.ts:[0-9]+|^_{3,} .+ _{3,}$|^- [A-Z]+[0-9]+ |^\[[0-9]{3}\]' "$logs/failed-$i.log" | grep -av 'Supports NULL byte' | head -40
 done
 rm -rf "$logs"
 

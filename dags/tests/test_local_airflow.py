@@ -10,7 +10,7 @@ import time
 from pathlib import Path
 
 import pytest
-from conftest import AIRFLOW, PLATFORM_KEYS, REPO, closed_port
+from conftest import AIRFLOW, PLATFORM_KEYS, PYTHON, REPO, closed_port
 
 LOCAL = str(REPO / "scripts" / "airflow" / "local.sh")
 COMPONENTS = ("api-server", "scheduler", "dag-processor")
@@ -85,12 +85,15 @@ def local_airflow(tmp_path):
         assert group_pids(groups) == set(), "processes left after stop"
 
 
-def cli(env: dict[str, str], *args: str) -> list | dict:
-    cli_env = dict(env)
+def cli_env(env: dict[str, str]) -> dict[str, str]:
+    """The environment the portal gives an Airflow CLI call (`local.sh env`)."""
     lines = subprocess.run([LOCAL, "env"], env=env, capture_output=True, text=True, check=True).stdout.split()
-    cli_env.update(line.split("=", 1) for line in lines)
+    return {**env, **dict(line.split("=", 1) for line in lines)}
+
+
+def cli(env: dict[str, str], *args: str) -> list | dict:
     done = subprocess.run(
-        [AIRFLOW, *args, "-o", "json"], env=cli_env, capture_output=True, text=True, timeout=120
+        [AIRFLOW, *args, "-o", "json"], env=cli_env(env), capture_output=True, text=True, timeout=120
     )
     assert done.returncode == 0, done.stderr[-3000:]
     return json.loads(done.stdout)
@@ -115,3 +118,17 @@ def test_local_airflow_listens_on_loopback_runs_a_triggered_dag_and_stops_cleanl
         t["task_id"]: t["state"] for t in cli(env, "tasks", "states-for-dag-run", "simple_addition", run_id)
     }
     assert states == {"start": "success", "addition_task": "success", "end": "success"}
+
+
+def test_local_airflow_cli_waits_a_minute_for_the_sqlite_write_lock(local_airflow):
+    env, _, _ = local_airflow
+    probe = (
+        "from airflow import settings\n"
+        "with settings.engine.connect() as c:\n"
+        "    print(c.exec_driver_sql('PRAGMA busy_timeout').scalar())"
+    )
+    done = subprocess.run(
+        [PYTHON, "-c", probe], env=cli_env(env), capture_output=True, text=True, timeout=120
+    )
+    assert done.returncode == 0, done.stderr[-3000:]
+    assert done.stdout.split()[-1] == "60000"

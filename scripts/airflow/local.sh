@@ -48,8 +48,9 @@ alive() { # <component>: its recorded process is still an Airflow process (title
 
 write_config() {
   mkdir -p "$STATE/run" "$STATE/logs" "$STATE/config"
-  # Airflow puts $AIRFLOW_HOME/config on sys.path: the executor below is found there.
+  # Airflow puts $AIRFLOW_HOME/config on sys.path: the executor and connect args below are found there.
   ln -sfn "$REPO/scripts/airflow/local_executor.py" "$STATE/config/builditall_local_executor.py"
+  ln -sfn "$REPO/scripts/airflow/local_db.py" "$STATE/config/builditall_local_db.py"
   local secrets="$STATE/secrets.env"
   if [[ ! -f "$secrets" ]]; then # generated once: tokens and encrypted values survive restarts
     (umask 077 && "$BIN/python" - > "$secrets" <<'PY'
@@ -79,6 +80,7 @@ simple_auth_manager_passwords_file = $STATE/simple_auth_manager_passwords.json
 
 [database]
 sql_alchemy_conn = sqlite:///$STATE/airflow.db
+sql_alchemy_connect_args = builditall_local_db.CONNECT_ARGS
 
 [api]
 host = 127.0.0.1
