@@ -26,7 +26,8 @@ REQUESTED_MARKETS = {"ON_DEMAND": 1, "SPOT": CORE_NODES}
 
 
 def job_flow_overrides(settings: PlatformSettings, request: ClusterRequest) -> dict[str, Any]:
-    """RunJobFlow arguments; roles and subnets come from the run's settings, never from parse time."""
+    """RunJobFlow arguments; roles, subnets and security groups come from the run's settings, never
+    from parse time."""
     overrides: dict[str, Any] = {
         "Name": request.name,
         "ReleaseLabel": RELEASE_LABEL,
@@ -38,6 +39,9 @@ def job_flow_overrides(settings: PlatformSettings, request: ClusterRequest) -> d
         "StepConcurrencyLevel": 1,
         "Instances": {
             "Ec2SubnetIds": list(settings.emr_subnet_ids),
+            "EmrManagedMasterSecurityGroup": settings.emr_primary_security_group_id,
+            "EmrManagedSlaveSecurityGroup": settings.emr_core_security_group_id,
+            "ServiceAccessSecurityGroup": settings.emr_service_access_security_group_id,
             "KeepJobFlowAliveWhenNoSteps": True,
             "TerminationProtected": False,
             "InstanceFleets": [

@@ -21,6 +21,7 @@ DEFAULT_SCALE = {"local": 0.01, "aws": 1.0}
 
 _BUCKET = re.compile(r"^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$")
 _SUBNET = re.compile(r"^subnet-[0-9a-f]{8,17}$")
+_SECURITY_GROUP = re.compile(r"^sg-[0-9a-f]{8,17}$")
 _IAM_NAME = re.compile(r"^[\w+=,.@-]{1,128}$")
 _CONN_ID = re.compile(r"^[\w.-]{1,250}$")
 
@@ -43,6 +44,11 @@ class PlatformSettings:
     emr_service_role: str = ""
     emr_instance_profile: str = ""
     emr_security_configuration: str | None = None
+    # EMR-managed security groups Terraform made for the private subnets; without them EMR would
+    # create default ones, which the least-privilege service role may not.
+    emr_primary_security_group_id: str = ""
+    emr_core_security_group_id: str = ""
+    emr_service_access_security_group_id: str = ""
 
     @property
     def lake_path(self) -> Path:
@@ -83,6 +89,9 @@ def resolve(lookup: Lookup = airflow_lookup) -> PlatformSettings:
         emr_service_role=_matching("emr_service_role", lookup("emr_service_role"), _IAM_NAME),
         emr_instance_profile=_matching("emr_instance_profile", lookup("emr_instance_profile"), _IAM_NAME),
         emr_security_configuration=lookup("emr_security_configuration"),
+        emr_primary_security_group_id=_security_group("emr_primary_security_group_id", lookup),
+        emr_core_security_group_id=_security_group("emr_core_security_group_id", lookup),
+        emr_service_access_security_group_id=_security_group("emr_service_access_security_group_id", lookup),
     )
 
 
@@ -120,6 +129,10 @@ def _subnets(raw: str | None) -> tuple[str, ...]:
     for subnet in subnets:
         _matching("emr_subnet_ids", subnet, _SUBNET)
     return subnets
+
+
+def _security_group(name: str, lookup: Lookup) -> str:
+    return _matching(name, lookup(name), _SECURITY_GROUP)
 
 
 def _matching(name: str, value: str | None, pattern: re.Pattern[str]) -> str:

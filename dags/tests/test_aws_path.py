@@ -32,6 +32,9 @@ VARIABLES = {
     "emr_subnet_ids": "subnet-0a1b2c3d4e5f60718",
     "emr_service_role": "builditall-emr-service",
     "emr_instance_profile": "builditall-emr-ec2",
+    "emr_primary_security_group_id": "sg-0a1b2c3d4e5f60711",
+    "emr_core_security_group_id": "sg-0a1b2c3d4e5f60722",
+    "emr_service_access_security_group_id": "sg-0a1b2c3d4e5f60733",
 }
 
 
@@ -114,6 +117,8 @@ def test_pipeline_on_aws_creates_the_cluster_submits_the_jobs_and_terminates_it(
     assert cluster["LogUri"] == "s3://builditall-lake-test/logs/emr/"
     assert cluster["ServiceRole"] == "builditall-emr-service"
     assert cluster["Ec2InstanceAttributes"]["IamInstanceProfile"] == "builditall-emr-ec2"
+    assert cluster["Ec2InstanceAttributes"]["EmrManagedMasterSecurityGroup"] == "sg-0a1b2c3d4e5f60711"
+    assert cluster["Ec2InstanceAttributes"]["ServiceAccessSecurityGroup"] == "sg-0a1b2c3d4e5f60733"
     assert {a["Name"] for a in cluster["Applications"]} == {"Hadoop", "Spark"}
     assert {"Key": "run_id", "Value": run["run_id"]} in cluster["Tags"]
     steps = sorted(emr.list_steps(ClusterId=cluster_id)["Steps"], key=lambda s: s["Id"])

@@ -19,6 +19,9 @@ AWS_VARIABLES = {
     "emr_subnet_ids": "subnet-0a1b2c3d4e5f60718, subnet-0f1e2d3c4b5a69788",
     "emr_service_role": "builditall-emr-service",
     "emr_instance_profile": "builditall-emr-ec2",
+    "emr_primary_security_group_id": "sg-0a1b2c3d4e5f60711",
+    "emr_core_security_group_id": "sg-0a1b2c3d4e5f60722",
+    "emr_service_access_security_group_id": "sg-0a1b2c3d4e5f60733",
 }
 REQUEST = ClusterRequest(
     "builditall-big_data_pipeline-2025-03-01", "big_data_pipeline", "manual__2025-03-01T00:00:00+00:00"
@@ -78,11 +81,14 @@ def test_core_nodes_are_spot_with_an_on_demand_fallback():
     assert spot["TimeoutDurationMinutes"] > 0
 
 
-def test_cluster_terminates_when_idle_logs_to_the_lake_and_runs_in_the_given_subnets_and_roles():
+def test_cluster_terminates_when_idle_logs_to_the_lake_and_runs_in_the_given_network_and_roles():
     overrides = job_flow_overrides(settings_from(AWS_VARIABLES), REQUEST)
     assert overrides["AutoTerminationPolicy"]["IdleTimeout"] == 3600
     assert overrides["LogUri"] == "s3://builditall-lake-prod/logs/emr/"
     assert overrides["Instances"]["Ec2SubnetIds"] == ["subnet-0a1b2c3d4e5f60718", "subnet-0f1e2d3c4b5a69788"]
+    assert overrides["Instances"]["EmrManagedMasterSecurityGroup"] == "sg-0a1b2c3d4e5f60711"
+    assert overrides["Instances"]["EmrManagedSlaveSecurityGroup"] == "sg-0a1b2c3d4e5f60722"
+    assert overrides["Instances"]["ServiceAccessSecurityGroup"] == "sg-0a1b2c3d4e5f60733"
     assert overrides["ServiceRole"] == "builditall-emr-service"
     assert overrides["JobFlowRole"] == "builditall-emr-ec2"
     assert {"Key": "run_id", "Value": REQUEST.run_id} in overrides["Tags"]
@@ -147,6 +153,8 @@ def test_local_settings_default_to_the_repository_lake():
         ({**AWS_VARIABLES, "emr_service_role": ""}, "emr_service_role is required"),
         ({**AWS_VARIABLES, "emr_instance_profile": "a b"}, "emr_instance_profile"),
         ({**AWS_VARIABLES, "lake_uri": "s3://another-bucket"}, "lake must be"),
+        ({**AWS_VARIABLES, "emr_core_security_group_id": ""}, "emr_core_security_group_id is required"),
+        ({**AWS_VARIABLES, "emr_primary_security_group_id": "sg-1 x"}, "emr_primary_security_group_id"),
     ],
 )
 def test_invalid_settings_are_refused_with_the_setting_named(values, message):
