@@ -20,6 +20,7 @@ RELEASE_LABEL = "emr-7.8.0"
 INSTANCE_TYPE = "m5.xlarge"
 CORE_NODES = 2
 SPOT_TIMEOUT_MINUTES = 10
+EMR_PYTHON = "/usr/bin/python3.11"
 IDLE_TIMEOUT_SECONDS = 3600
 LIVE_STATES = ["STARTING", "BOOTSTRAPPING", "RUNNING", "WAITING"]
 REQUESTED_MARKETS = {"ON_DEMAND": 1, "SPOT": CORE_NODES}
@@ -88,6 +89,9 @@ def emr_step(step: JobStep, bucket: str) -> dict[str, Any]:
                 "spark-submit",
                 "--deploy-mode",
                 "cluster",
+                # The etl needs Python 3.11; EMR 7's default python3 is 3.9, and 3.11 sits beside it.
+                "--conf",
+                f"spark.pyspark.python={EMR_PYTHON}",
                 "--py-files",
                 f"{etl}/etl.zip",
                 f"{etl}/submit.py",

@@ -106,15 +106,17 @@ def test_steps_run_the_etl_jobs_for_the_run_date_from_the_bucket():
     steps = [emr_step(step, settings.bucket) for step in job_steps(request, settings.lake_uri)]
     assert [s["Name"] for s in steps] == ["generate", "transform", "quality"]
     generate = steps[0]["HadoopJarStep"]["Args"]
-    assert generate[:6] == [
+    assert generate[:8] == [
         "spark-submit",
         "--deploy-mode",
         "cluster",
+        "--conf",
+        "spark.pyspark.python=/usr/bin/python3.11",
         "--py-files",
         "s3://builditall-lake-prod/etl/etl.zip",
         "s3://builditall-lake-prod/etl/submit.py",
     ]
-    assert generate[6:] == [
+    assert generate[8:] == [
         "generate", "--lake", "s3://builditall-lake-prod", "--seed", "7", "--scale", "0.5",
         "--start-date", "2025-03-01", "--end-date", "2025-03-01",
     ]  # fmt: skip
