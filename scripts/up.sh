@@ -20,6 +20,7 @@ stop_all() {
     for pid in "${children[@]}"; do kill -TERM -- "-$pid" 2>/dev/null || kill -TERM "$pid" 2>/dev/null || true; done
     for pid in "${children[@]}"; do wait "$pid" 2>/dev/null || true; done
   fi
+  if [[ -n ${airflow_start:-} ]]; then kill -TERM -- "-$airflow_start" 2>/dev/null || true; wait "$airflow_start" 2>/dev/null || true; fi
   if [[ -n ${airflow_env+set} ]]; then "${airflow_env[@]}" bash scripts/airflow/local.sh stop || true; fi
 }
 trap stop_all EXIT
@@ -95,12 +96,20 @@ npm run --silent db:seed
 # The local Airflow (dags/, state in $PLATFORM_HOME/airflow, on loopback), stopped with everything else.
 export AIRFLOW_PORT=${AIRFLOW_PORT:-8080}
 airflow_env=(env AIRFLOW_STATE_DIR="$(realpath -m "$PLATFORM_HOME/airflow")" LAKE_URI="file://$(realpath -m "$lake_dir")")
-say "starting the local Airflow on 127.0.0.1:$AIRFLOW_PORT (state in $PLATFORM_HOME/airflow)"
-# local.sh allows 120 s for migrate + parse + health; a busy machine can need a second start (state kept).
-"${airflow_env[@]}" bash scripts/airflow/local.sh start || {
-  say "the local Airflow was not healthy in time: starting it once more"
-  "${airflow_env[@]}" bash scripts/airflow/local.sh stop
-  "${airflow_env[@]}" bash scripts/airflow/local.sh start
+say "starting the local Airflow on 127.0.0.1:$AIRFLOW_PORT (state in $PLATFORM_HOME/airflow), while the portal starts"
+start_airflow() {
+  # local.sh allows 120 s for migrate + parse + health; a busy machine can need a second start (state kept).
+  "${airflow_env[@]}" bash scripts/airflow/local.sh start || {
+    say "the local Airflow was not healthy in time: starting it once more"
+    "${airflow_env[@]}" bash scripts/airflow/local.sh stop
+    "${airflow_env[@]}" bash scripts/airflow/local.sh start
+  }
+}
+# A process group of its own: Ctrl-C while it starts ends the start, then local.sh stop ends the components.
+set -m; start_airflow & airflow_start=$!; set +m
+await_airflow() {
+  wait "$airflow_start" || { say "the local Airflow did not start"; exit 1; }
+  airflow_start=
 }
 
 if [[ "${PORTAL_SERVE:-dev}" == built ]]; then
@@ -125,6 +134,7 @@ else
   start npx next dev --port "$PORT" --hostname 127.0.0.1
 fi
 wait_for "the portal" 60 curl -fsS "http://127.0.0.1:$PORT/api/health"
+await_airflow
 
 if [[ "${PORTAL_SERVE:-dev}" != built ]]; then
   # next dev compiles a page on its first visit; visit each once now so the user doesn't wait.
