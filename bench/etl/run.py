@@ -175,6 +175,8 @@ def main() -> int:
     transform_wall, duckdb_wall = results[1][2], results[3][2]
     print(f"{'spark total':<26} {'':>11} {spark_wall:>8.1f}")
     print(f"transform on Spark / marts on DuckDB (wall): {transform_wall / duckdb_wall:.1f}x")
+    # Figures compare only at similar load: a busy machine multiplies the Spark times.
+    print("load average at the end (1, 5, 15 min): " + ", ".join(f"{x:.2f}" for x in os.getloadavg()))
     return 0
 
 
