@@ -126,4 +126,12 @@ test.describe("as a viewer", () => {
     });
     expect(res.status()).toBe(403);
   });
+
+  test("an unknown DAG gets a 404 that says the sync may not have seen it yet", async ({ page }) => {
+    const res = await page.goto("/pipelines/no_such_dag");
+    expect(res?.status()).toBe(404);
+    await expect(page.getByRole("heading", { name: "No DAG by that name" })).toBeVisible();
+    await page.getByRole("link", { name: "All pipelines" }).click();
+    await expect(page).toHaveURL(/\/pipelines$/);
+  });
 });
