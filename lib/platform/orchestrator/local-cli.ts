@@ -60,8 +60,9 @@ export function localCli(options: LocalCliOptions): CliTransport {
     adapter: "local",
     async run(argv: Command): Promise<CliOutput> {
       await ensureRunning();
-      // The child inherits the server's environment (PATH, HOME) plus Airflow's own; dags/ is on
-      // the import path as on MWAA, so commands that parse a DAG (tasks list) find its modules.
+      // The child inherits the server's environment (PATH, HOME) plus Airflow's own (local.sh env:
+      // quiet logging, NO_COLOR, so FORCE_COLOR from a parent cannot put ANSI codes in the JSON);
+      // dags/ is on the import path as on MWAA, so commands that parse a DAG (tasks list) find its modules.
       environment ??= { ...process.env, ...airflowEnvironment(options), PYTHONPATH: path.join(options.repoRoot, "dags") };
       const env = environment;
       return new Promise((resolve, reject) => {
