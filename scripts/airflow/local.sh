@@ -202,8 +202,7 @@ case "${1:-}" in
   start) start ;;
   stop) stop ;;
   status) status ;;
-  # CLI output stays parseable (-o json) only without INFO logging on stdout, and without colour:
-  # Airflow prints JSON through rich, which colours it when FORCE_COLOR is set (Playwright sets it).
-  env) printf 'AIRFLOW_HOME=%s\nAIRFLOW_CONFIG=%s\nAIRFLOW__LOGGING__LOGGING_LEVEL=WARNING\nNO_COLOR=1\n' "$STATE" "$AIRFLOW_CONFIG" ;;
+  # CLI output stays parseable (-o json) only without INFO logging on stdout.
+  env) printf 'AIRFLOW_HOME=%s\nAIRFLOW_CONFIG=%s\nAIRFLOW__LOGGING__LOGGING_LEVEL=WARNING\n' "$STATE" "$AIRFLOW_CONFIG" ;;
   *) echo "usage: $0 start|stop|status|env" >&2; exit 2 ;;
 esac

@@ -33,6 +33,19 @@ function airflowEnvironment(options: LocalCliOptions): Record<string, string> {
 }
 
 /**
+ * The server's environment (PATH, HOME) plus Airflow's own, with dags/ on the import path as on
+ * MWAA, so commands that parse a DAG (tasks list) find its modules. Without FORCE_COLOR (Playwright
+ * sets it for the servers it starts): Airflow prints through rich, which then writes ANSI codes into
+ * `-o json` output and dates, even beside NO_COLOR (bold is not a colour).
+ */
+function cliEnvironment(options: LocalCliOptions): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = { ...process.env, ...airflowEnvironment(options), PYTHONPATH: path.join(options.repoRoot, "dags") };
+  delete env.FORCE_COLOR;
+  delete env.TTY_COMPATIBLE;
+  return env;
+}
+
+/**
  * The local transport: `.venv/bin/airflow <argv>` spawned directly (never through a shell),
  * in a process group of its own so a timeout ends the command and whatever it started.
  */
@@ -60,10 +73,7 @@ export function localCli(options: LocalCliOptions): CliTransport {
     adapter: "local",
     async run(argv: Command): Promise<CliOutput> {
       await ensureRunning();
-      // The child inherits the server's environment (PATH, HOME) plus Airflow's own (local.sh env:
-      // quiet logging, NO_COLOR, so FORCE_COLOR from a parent cannot put ANSI codes in the JSON);
-      // dags/ is on the import path as on MWAA, so commands that parse a DAG (tasks list) find its modules.
-      environment ??= { ...process.env, ...airflowEnvironment(options), PYTHONPATH: path.join(options.repoRoot, "dags") };
+      environment ??= cliEnvironment(options);
       const env = environment;
       return new Promise((resolve, reject) => {
         const child = spawn(binary, [...argv], { env, cwd: options.repoRoot, detached: true, stdio: ["ignore", "pipe", "pipe"] });
