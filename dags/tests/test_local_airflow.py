@@ -61,8 +61,9 @@ def _address(hex_ip: str) -> str:
     return flat.hex()
 
 
-@pytest.fixture
-def local_airflow(tmp_path):
+@pytest.fixture(scope="module")
+def local_airflow(tmp_path_factory):
+    tmp_path = tmp_path_factory.mktemp("local_airflow")
     env = {k: v for k, v in os.environ.items() if not k.startswith(PLATFORM_KEYS)}
     env.update(
         AIRFLOW_PORT=str(closed_port()),
@@ -120,15 +121,41 @@ def test_local_airflow_listens_on_loopback_runs_a_triggered_dag_and_stops_cleanl
     assert states == {"start": "success", "addition_task": "success", "end": "success"}
 
 
-def test_local_airflow_cli_waits_a_minute_for_the_sqlite_write_lock(local_airflow):
+def test_local_airflow_cli_waits_for_the_sqlite_write_lock(local_airflow, tmp_path):
+    """A CLI call waits a minute for the lock, even in a transaction that opens with a savepoint.
+
+    The probe runs Airflow's own engine on a scratch file: a nested transaction reads, another
+    connection writes meanwhile, then the transaction writes. Plain SQLite fails that write at
+    once with "database is locked" (what `backfill create` met on a loaded machine).
+    """
     env, _, _ = local_airflow
-    probe = (
-        "from airflow import settings\n"
-        "with settings.engine.connect() as c:\n"
-        "    print(c.exec_driver_sql('PRAGMA busy_timeout').scalar())"
-    )
+    probe = """
+import threading, time
+from sqlalchemy import text
+from airflow import settings
+from airflow.utils.session import create_session
+
+with settings.engine.begin() as c:
+    print(c.exec_driver_sql("PRAGMA busy_timeout").scalar())
+    c.exec_driver_sql("CREATE TABLE probe (writer TEXT)")
+
+def other_writer():
+    with settings.engine.begin() as c:
+        c.exec_driver_sql("INSERT INTO probe VALUES ('other')")
+
+with create_session() as session, session.begin_nested():
+    session.execute(text("SELECT count(*) FROM probe")).all()
+    writer = threading.Thread(target=other_writer)
+    writer.start()
+    time.sleep(1)
+    session.execute(text("INSERT INTO probe VALUES ('nested')"))
+writer.join()
+with settings.engine.connect() as c:
+    print(",".join(w for (w,) in c.exec_driver_sql("SELECT writer FROM probe ORDER BY rowid")))
+"""
+    scratch = {"AIRFLOW__DATABASE__SQL_ALCHEMY_CONN": f"sqlite:///{tmp_path / 'probe.db'}"}
     done = subprocess.run(
-        [PYTHON, "-c", probe], env=cli_env(env), capture_output=True, text=True, timeout=120
+        [PYTHON, "-c", probe], env={**cli_env(env), **scratch}, capture_output=True, text=True, timeout=120
     )
     assert done.returncode == 0, done.stderr[-3000:]
-    assert done.stdout.split()[-1] == "60000"
+    assert done.stdout.split()[-2:] == ["60000", "nested,other"]
