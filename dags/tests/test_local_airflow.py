@@ -130,7 +130,7 @@ def test_local_airflow_cli_waits_for_the_sqlite_write_lock(local_airflow, tmp_pa
     """
     env, _, _ = local_airflow
     probe = """
-import threading, time
+import threading
 from sqlalchemy import text
 from airflow import settings
 from airflow.utils.session import create_session
@@ -147,7 +147,7 @@ with create_session() as session, session.begin_nested():
     session.execute(text("SELECT count(*) FROM probe")).all()
     writer = threading.Thread(target=other_writer)
     writer.start()
-    time.sleep(1)
+    writer.join(timeout=5)  # plain SQLite lets it commit now; with the fix it waits for this one
     session.execute(text("INSERT INTO probe VALUES ('nested')"))
 writer.join()
 with settings.engine.connect() as c:
