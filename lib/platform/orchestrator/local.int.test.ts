@@ -7,8 +7,10 @@ const options = () => ({ repoRoot: path.resolve("."), platformHome: inject("airf
 
 orchestratorContract("local", 2, async () => ({ adapter: localOrchestrator(options()) }));
 
+const forceColor = process.env.FORCE_COLOR;
 afterEach(() => {
-  delete process.env.FORCE_COLOR;
+  if (forceColor === undefined) delete process.env.FORCE_COLOR;
+  else process.env.FORCE_COLOR = forceColor;
 });
 
 it("reads the CLI's JSON and dates when the server runs with FORCE_COLOR, as under Playwright", async () => {
