@@ -1,5 +1,5 @@
 import type { ReactNode } from "react";
-import { AppShell } from "@/components/app-shell";
+import { AppShell } from "@/components/shell/app-shell";
 import { requireRole } from "@/lib/auth/current-user";
 import { sectionsFor } from "@/lib/auth/roles";
 import { getPlatform } from "@/lib/platform";

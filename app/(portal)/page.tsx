@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { PageHeader } from "@/components/page-header";
+import { PageHeader } from "@/components/ui/page-header";
 import { requireRole } from "@/lib/auth/current-user";
 import { sectionsFor } from "@/lib/auth/roles";
 

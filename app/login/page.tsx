@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
-import { LoginForm } from "@/components/login-form";
+import { LoginForm } from "@/components/login/login-form";
 import { currentUser } from "@/lib/auth/current-user";
 import { localAccountsAllowed } from "@/lib/auth/options";
 import { env } from "@/lib/env";

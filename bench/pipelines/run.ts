@@ -61,7 +61,7 @@ try {
   Object.assign(process.env, { DATABASE_URL: url.toString(), SYNC_ENABLED: "false", PLATFORM_HOME: home });
 
   const { prisma } = await import("@/lib/db");
-  const history = await import("@/lib/sync/run-history");
+  const history = await import("@/lib/pipelines/run-history");
   // What GET /api/runs does after the session check and zod (app/api/runs/route.ts); the route's
   // modules import next-auth, which does not load outside Next's bundler.
   const getRuns = async (search: string) => {
@@ -92,7 +92,7 @@ try {
 
   // 2. CLI calls per sync cycle, at 20 DAGs.
   const { airflowOrchestrator } = await import("@/lib/platform/orchestrator/airflow");
-  const { airflowSync } = await import("@/lib/sync/airflow/sync");
+  const { airflowSync } = await import("@/lib/sync/pipelines");
   await prisma.dag.deleteMany();
   const airflow = recordedAirflow(DAGS);
   const sync = airflowSync({ orchestrator: airflowOrchestrator(airflow), prisma, environment: "local", intervalMs: 5_000, fullEvery: 12 });
@@ -149,7 +149,7 @@ try {
 async function syncLag(prisma: import("@/lib/generated/prisma/client").PrismaClient, platformHome: string) {
   const { localAirflow } = await import("@/lib/platform/orchestrator/testing/local-airflow");
   const { localOrchestrator } = await import("@/lib/platform/orchestrator/local");
-  const { airflowSync } = await import("@/lib/sync/airflow/sync");
+  const { airflowSync } = await import("@/lib/sync/pipelines");
   const { startSyncs } = await import("@/lib/sync/runner");
   const { processLock } = await import("@/lib/sync/lock");
   const port = await freePort();

@@ -75,6 +75,18 @@ export function getPlatform(): Platform {
   return platform;
 }
 
+export interface PortAvailability {
+  label: string;
+  mode: Mode;
+  available: boolean;
+}
+
+/** What a page says about one port: whether the current mode has its adapter. */
+export function portAvailability(name: PortName): PortAvailability {
+  const p = getPlatform();
+  return { label: PORT_LABELS[name], mode: p.mode, available: p[name] !== null };
+}
+
 /** For route handlers: the port, or a 501 that says plainly which adapter is missing. */
 export function requirePort<K extends PortName>(name: K): Ports[K] {
   const p = getPlatform();

@@ -1,4 +1,4 @@
-import { idleSeconds } from "@/lib/costs/idle";
+import { idleSeconds } from "@/lib/clusters/idle";
 import type { PrismaClient, ClusterSnapshot } from "@/lib/generated/prisma/client";
 import type { Cluster, ClusterState, Clusters, InstanceGroup } from "@/lib/platform/clusters/port";
 import type { SyncSource } from "./runner";

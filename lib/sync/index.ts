@@ -1,7 +1,7 @@
 import { env, isEmbeddedDatabase, databaseUrl } from "@/lib/env";
 import { prisma } from "@/lib/db";
 import { getPlatform, lakeBucket } from "@/lib/platform";
-import { airflowSync } from "./airflow/sync";
+import { airflowSync } from "./pipelines";
 import { clustersSync } from "./clusters";
 import { costsSync } from "./costs";
 import { advisoryLock, processLock } from "./lock";

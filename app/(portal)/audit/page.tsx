@@ -1,5 +1,5 @@
-import { PageHeader } from "@/components/page-header";
-import { TableHead } from "@/components/table-head";
+import { PageHeader } from "@/components/ui/page-header";
+import { TableHead } from "@/components/ui/table-head";
 import { requireRole } from "@/lib/auth/current-user";
 import { auditQuery } from "@/lib/api/contracts/audit";
 import { listAudit } from "@/lib/audit";

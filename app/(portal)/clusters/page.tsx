@@ -1,10 +1,10 @@
-import { ClusterTable } from "@/components/cluster-table";
-import { PortPage } from "@/components/port-page";
+import { ClusterTable } from "@/components/clusters/table";
+import { PortPage } from "@/components/ui/port-page";
 import { requireRole } from "@/lib/auth/current-user";
-import { clusterRows, rowJson } from "@/lib/costs/cluster-list";
+import { clusterRows, rowJson } from "@/lib/clusters/list";
 import { freshClusters } from "@/lib/costs/dashboard";
 import { env } from "@/lib/env";
-import { getPlatform } from "@/lib/platform";
+import { getPlatform, portAvailability } from "@/lib/platform";
 
 export const metadata = { title: "Clusters" };
 export const dynamic = "force-dynamic";
@@ -14,7 +14,7 @@ export default async function ClustersPage() {
   const available = getPlatform().clusters !== null;
   const initial = available ? { freshness: await freshClusters(), items: (await clusterRows({ days: 14 })).map(rowJson) } : null;
   return (
-    <PortPage port="clusters" title="Clusters" description="EMR and local Spark clusters: active ones and those of the last 14 days.">
+    <PortPage port={portAvailability("clusters")} title="Clusters" description="EMR and local Spark clusters: active ones and those of the last 14 days.">
       {initial && <ClusterTable initial={initial} idleAlertMinutes={env.CLUSTER_IDLE_ALERT_MINUTES} />}
     </PortPage>
   );

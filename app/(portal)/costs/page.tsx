@@ -1,10 +1,10 @@
-import { CostDashboard } from "@/components/cost-dashboard";
-import { PortPage } from "@/components/port-page";
+import { CostDashboard } from "@/components/costs/dashboard";
+import { PortPage } from "@/components/ui/port-page";
 import { requireRole } from "@/lib/auth/current-user";
 import { loadCostDashboard } from "@/lib/costs/dashboard";
 import { rangeDates, rangeOf } from "@/lib/costs/range";
 import { totalsBy } from "@/lib/costs/totals";
-import { getPlatform } from "@/lib/platform";
+import { getPlatform, portAvailability } from "@/lib/platform";
 
 export const metadata = { title: "Costs" };
 export const dynamic = "force-dynamic";
@@ -21,7 +21,7 @@ export default async function CostsPage() {
     initial = { groupBy: "service" as const, adjusted: null, totals: totalsBy(report, "service"), report, freshness: { clusters, costs } };
   }
   return (
-    <PortPage port="metrics" title="Costs" description="What the platform costs, where the money goes, what the optimisations save.">
+    <PortPage port={portAvailability("metrics")} title="Costs" description="What the platform costs, where the money goes, what the optimisations save.">
       {initial && <CostDashboard initial={initial} initialDays={DEFAULT_DAYS} />}
     </PortPage>
   );

@@ -1,8 +1,8 @@
 import Link from "next/link";
-import { PortPage } from "@/components/port-page";
+import { PortPage } from "@/components/ui/port-page";
 import { browseHref } from "@/components/lake/format";
 import { requireRole } from "@/lib/auth/current-user";
-import { getPlatform } from "@/lib/platform";
+import { getPlatform, portAvailability } from "@/lib/platform";
 
 export const metadata = { title: "Lake" };
 
@@ -11,7 +11,7 @@ export default async function LakePage() {
   const lake = getPlatform().lake;
   const buckets = lake ? await lake.buckets() : [];
   return (
-    <PortPage port="lake" title="Lake" description="Browse the buckets, preview Parquet, CSV and JSON, upload to raw/.">
+    <PortPage port={portAvailability("lake")} title="Lake" description="Browse the buckets, preview Parquet, CSV and JSON, upload to raw/.">
       <section aria-labelledby="buckets">
         <h2 id="buckets" className="mb-2 text-lg font-semibold">
           Buckets

@@ -1,8 +1,9 @@
-import { PipelineList } from "@/components/pipeline-list";
-import { PortPage } from "@/components/port-page";
+import { PipelineList } from "@/components/pipelines/list";
+import { PortPage } from "@/components/ui/port-page";
+import { portAvailability } from "@/lib/platform";
 import { requireRole } from "@/lib/auth/current-user";
 import { prisma } from "@/lib/db";
-import { dagListJson } from "@/lib/sync/run-history";
+import { dagListJson } from "@/lib/pipelines/run-history";
 
 export const metadata = { title: "Pipelines" };
 
@@ -11,7 +12,7 @@ export default async function PipelinesPage() {
   // Postgres only: the Airflow sync keeps it current, so a page view costs Airflow nothing.
   const initial = await dagListJson(prisma);
   return (
-    <PortPage port="orchestrator" title="Pipelines" description="Airflow DAGs: their schedules, last runs and data quality.">
+    <PortPage port={portAvailability("orchestrator")} title="Pipelines" description="Airflow DAGs: their schedules, last runs and data quality.">
       <PipelineList initial={initial} />
     </PortPage>
   );

@@ -1,5 +1,5 @@
-import { PageHeader } from "@/components/page-header";
-import { RunHistory } from "@/components/run-history";
+import { PageHeader } from "@/components/ui/page-header";
+import { RunHistory } from "@/components/runs/history";
 import { requireRole } from "@/lib/auth/current-user";
 import { prisma } from "@/lib/db";
 

@@ -1,5 +1,5 @@
-import { PageHeader } from "@/components/page-header";
-import { StatusTable } from "@/components/status-table";
+import { PageHeader } from "@/components/ui/page-header";
+import { StatusTable } from "@/components/status/table";
 import { requireRole } from "@/lib/auth/current-user";
 import { getPlatform } from "@/lib/platform";
 import { platformStatus } from "@/lib/status";

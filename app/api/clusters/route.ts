@@ -1,6 +1,6 @@
 import { listClusters } from "@/lib/api/contracts/clusters";
 import { handle } from "@/lib/api/handler";
-import { clusterRows, rowJson } from "@/lib/costs/cluster-list";
+import { clusterRows, rowJson } from "@/lib/clusters/list";
 import { freshClusters } from "@/lib/costs/dashboard";
 
 export const dynamic = "force-dynamic";

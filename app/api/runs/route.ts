@@ -1,7 +1,7 @@
 import { listRuns } from "@/lib/api/contracts/pipelines";
 import { handle } from "@/lib/api/handler";
 import { prisma } from "@/lib/db";
-import { filtersFrom, listRuns as readRuns, runJson } from "@/lib/sync/run-history";
+import { filtersFrom, listRuns as readRuns, runJson } from "@/lib/pipelines/run-history";
 
 export const GET = handle(listRuns, async ({ input: { query } }) => {
   const { cursor, limit, ...filters } = query;

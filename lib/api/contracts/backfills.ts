@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { dagIdSchema } from "@/lib/platform/orchestrator/ids";
 import { REPROCESS } from "@/lib/platform/orchestrator/port";
-import { MAX_BACKFILL_DATES } from "@/lib/sync/airflow/backfills";
+import { MAX_BACKFILL_DATES } from "@/lib/pipelines/backfills";
 import { defineRoute } from "../handler";
 import { dagParams, idempotencyKey } from "./pipelines";
 

@@ -1,9 +1,9 @@
 import { notFound } from "next/navigation";
-import { BackfillDetail } from "@/components/backfill-detail";
-import { PageHeader } from "@/components/page-header";
+import { BackfillDetail } from "@/components/backfills/detail";
+import { PageHeader } from "@/components/ui/page-header";
 import { requireRole } from "@/lib/auth/current-user";
 import { prisma } from "@/lib/db";
-import { backfillDetailJson } from "@/lib/sync/backfill-history";
+import { backfillDetailJson } from "@/lib/pipelines/backfill-history";
 
 export const metadata = { title: "Backfill" };
 

@@ -1,11 +1,11 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { ClusterDetail } from "@/components/cluster-detail";
-import { PortPage } from "@/components/port-page";
+import { ClusterDetail } from "@/components/clusters/detail";
+import { PortPage } from "@/components/ui/port-page";
 import { requireRole } from "@/lib/auth/current-user";
-import { mayTerminate } from "@/lib/costs/cluster-access";
-import { clusterDetail } from "@/lib/costs/cluster-detail";
-import { getPlatform } from "@/lib/platform";
+import { mayTerminate } from "@/lib/clusters/access";
+import { clusterDetail } from "@/lib/clusters/detail";
+import { getPlatform, portAvailability } from "@/lib/platform";
 import { CLUSTER_ID, ClusterNotFoundError } from "@/lib/platform/clusters/port";
 
 export const dynamic = "force-dynamic";
@@ -34,7 +34,7 @@ export default async function ClusterPage({ params }: { params: Promise<{ id: st
     }
   }
   return (
-    <PortPage port="clusters" title={`Cluster ${id}`} description={initial ? `${initial.cluster.name} · ${initial.cluster.releaseLabel ?? ""}` : ""}>
+    <PortPage port={portAvailability("clusters")} title={`Cluster ${id}`} description={initial ? `${initial.cluster.name} · ${initial.cluster.releaseLabel ?? ""}` : ""}>
       <p className="mb-4 text-sm">
         <Link href="/clusters" className="text-blue-700 hover:underline">
           ← All clusters

@@ -1,4 +1,5 @@
-import { PortPage } from "@/components/port-page";
+import { PortPage } from "@/components/ui/port-page";
+import { portAvailability } from "@/lib/platform";
 import { LakeBreadcrumbs } from "@/components/lake/breadcrumbs";
 import { LakeBrowser } from "@/components/lake/lake-browser";
 import { LakeError } from "@/components/lake/lake-error";
@@ -29,7 +30,7 @@ export default async function BrowsePage({ searchParams }: { searchParams: Promi
   const place = locate(params);
   if ("error" in place) {
     return (
-      <PortPage port="lake" title="Lake" description="Browse the buckets.">
+      <PortPage port={portAvailability("lake")} title="Lake" description="Browse the buckets.">
         <LakeError title="Cannot open this folder" message={place.error} />
       </PortPage>
     );
@@ -37,7 +38,7 @@ export default async function BrowsePage({ searchParams }: { searchParams: Promi
   const { bucket, prefix } = place;
   const canUpload = hasRole(user.role, "engineer") && prefix.startsWith(UPLOAD_PREFIX);
   return (
-    <PortPage port="lake" title="Lake" description="Folders and objects, a page of up to 1,000 at a time.">
+    <PortPage port={portAvailability("lake")} title="Lake" description="Folders and objects, a page of up to 1,000 at a time.">
       <LakeBreadcrumbs bucket={bucket} path={prefix} />
       {prefix !== "" && <LakeSummary bucket={bucket} prefix={prefix} />}
       {canUpload && <UploadPanel bucket={bucket} prefix={prefix} />}

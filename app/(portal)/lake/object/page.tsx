@@ -1,4 +1,4 @@
-import { PortPage } from "@/components/port-page";
+import { PortPage } from "@/components/ui/port-page";
 import { LakeBreadcrumbs } from "@/components/lake/breadcrumbs";
 import { DeleteButton } from "@/components/lake/delete-button";
 import { LakeError } from "@/components/lake/lake-error";
@@ -8,7 +8,7 @@ import type { LakePreview } from "@/lib/api/contracts/lake";
 import { requireRole } from "@/lib/auth/current-user";
 import { hasRole } from "@/lib/auth/roles";
 import { previewObject } from "@/lib/lake/preview";
-import { requirePort } from "@/lib/platform";
+import { portAvailability, requirePort } from "@/lib/platform";
 import { single } from "../params";
 
 export const metadata = { title: "Lake · object" };
@@ -39,14 +39,14 @@ export default async function ObjectPage({ searchParams }: { searchParams: Promi
   const loaded = await load(await searchParams);
   if ("error" in loaded) {
     return (
-      <PortPage port="lake" title="Lake" description="Preview an object.">
+      <PortPage port={portAvailability("lake")} title="Lake" description="Preview an object.">
         <LakeError title="Cannot open this object" message={loaded.error} />
       </PortPage>
     );
   }
   const { bucket, key, preview, versioned } = loaded;
   return (
-    <PortPage port="lake" title={key.slice(key.lastIndexOf("/") + 1)} description={`s3://${bucket}/${key}`}>
+    <PortPage port={portAvailability("lake")} title={key.slice(key.lastIndexOf("/") + 1)} description={`s3://${bucket}/${key}`}>
       <LakeBreadcrumbs bucket={bucket} path={key} />
       <div className="mb-6 flex flex-wrap items-start gap-3">
         <a href={`/api/lake/download?${new URLSearchParams({ bucket, key })}`} className="rounded bg-sky-700 px-3 py-1 text-sm font-medium text-white" download>

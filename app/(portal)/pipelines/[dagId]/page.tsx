@@ -1,13 +1,14 @@
 import { notFound } from "next/navigation";
-import { PipelineBackfills } from "@/components/pipeline-backfills";
-import { PipelineDetail } from "@/components/pipeline-detail";
-import { PortPage } from "@/components/port-page";
+import { PipelineBackfills } from "@/components/pipelines/backfills";
+import { PipelineDetail } from "@/components/pipelines/detail";
+import { PortPage } from "@/components/ui/port-page";
+import { portAvailability } from "@/lib/platform";
 import { requireRole } from "@/lib/auth/current-user";
 import { hasRole } from "@/lib/auth/roles";
 import { prisma } from "@/lib/db";
 import { dagParams } from "@/lib/pipelines/params";
 import { dagIdSchema } from "@/lib/platform/orchestrator/ids";
-import { dagDetailJson } from "@/lib/sync/run-history";
+import { dagDetailJson } from "@/lib/pipelines/run-history";
 
 export default async function DagPage({ params }: { params: Promise<{ dagId: string }> }) {
   const user = await requireRole("viewer");
@@ -16,7 +17,7 @@ export default async function DagPage({ params }: { params: Promise<{ dagId: str
   const initial = await dagDetailJson(prisma, dagId);
   if (!initial) notFound();
   return (
-    <PortPage port="orchestrator" title={dagId} description={initial.dag.description ?? "An Airflow DAG."}>
+    <PortPage port={portAvailability("orchestrator")} title={dagId} description={initial.dag.description ?? "An Airflow DAG."}>
       <div className="space-y-6">
         <PipelineDetail initial={{ ...initial, params: dagParams(dagId) }} canAct={hasRole(user.role, "engineer")} />
         <PipelineBackfills dagId={dagId} canAct={hasRole(user.role, "engineer")} />

@@ -1,10 +1,10 @@
 import { notFound } from "next/navigation";
-import { PageHeader } from "@/components/page-header";
-import { RunDetail } from "@/components/run-detail";
+import { PageHeader } from "@/components/ui/page-header";
+import { RunDetail } from "@/components/runs/detail";
 import { requireRole } from "@/lib/auth/current-user";
 import { prisma } from "@/lib/db";
 import { env } from "@/lib/env";
-import { runDetailJson } from "@/lib/sync/run-history";
+import { runDetailJson } from "@/lib/pipelines/run-history";
 
 export const metadata = { title: "Run" };
 

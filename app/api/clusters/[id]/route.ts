@@ -1,7 +1,7 @@
 import { getCluster } from "@/lib/api/contracts/clusters";
 import { handle } from "@/lib/api/handler";
-import { mayTerminate } from "@/lib/costs/cluster-access";
-import { clusterDetail } from "@/lib/costs/cluster-detail";
+import { mayTerminate } from "@/lib/clusters/access";
+import { clusterDetail } from "@/lib/clusters/detail";
 import { fromSource } from "@/lib/costs/source-errors";
 
 export const dynamic = "force-dynamic";

@@ -3,7 +3,7 @@ import { ApiError } from "@/lib/api/errors";
 import { handle } from "@/lib/api/handler";
 import { prisma } from "@/lib/db";
 import { dagParams } from "@/lib/pipelines/params";
-import { dagDetailJson } from "@/lib/sync/run-history";
+import { dagDetailJson } from "@/lib/pipelines/run-history";
 
 export const GET = handle(getDag, async ({ input: { params } }) => {
   const detail = await dagDetailJson(prisma, params.dagId);

@@ -2,7 +2,7 @@ import { getRun } from "@/lib/api/contracts/pipelines";
 import { ApiError } from "@/lib/api/errors";
 import { handle } from "@/lib/api/handler";
 import { prisma } from "@/lib/db";
-import { runDetailJson } from "@/lib/sync/run-history";
+import { runDetailJson } from "@/lib/pipelines/run-history";
 
 export const GET = handle(getRun, async ({ input: { params } }) => {
   const detail = await runDetailJson(prisma, params.id);

@@ -2,7 +2,7 @@ import { ApiError } from "@/lib/api/errors";
 import { terminateCluster } from "@/lib/api/contracts/clusters";
 import { handle } from "@/lib/api/handler";
 import { prisma } from "@/lib/db";
-import { mayTerminate } from "@/lib/costs/cluster-access";
+import { mayTerminate } from "@/lib/clusters/access";
 import { fromSource } from "@/lib/costs/source-errors";
 import { requirePort } from "@/lib/platform";
 import { syncClusters } from "@/lib/sync/clusters";

@@ -4,7 +4,7 @@ import { handle } from "@/lib/api/handler";
 import { prisma } from "@/lib/db";
 import { confErrors, dagParams } from "@/lib/pipelines/params";
 import { getPlatform, requirePort } from "@/lib/platform";
-import { triggerRun as trigger } from "@/lib/sync/airflow/actions";
+import { triggerRun as trigger } from "@/lib/pipelines/actions";
 
 export const POST = handle(triggerRun, async ({ input: { params, body }, user }) => {
   // Refused before anything is recorded or sent; Airflow checks the Params again on trigger.

@@ -3,7 +3,7 @@ import { ApiError } from "@/lib/api/errors";
 import { handle } from "@/lib/api/handler";
 import { prisma } from "@/lib/db";
 import { requirePort } from "@/lib/platform";
-import { MAX_BACKFILL_DATES, previewBackfill as preview } from "@/lib/sync/airflow/backfills";
+import { MAX_BACKFILL_DATES, previewBackfill as preview } from "@/lib/pipelines/backfills";
 
 export const POST = handle(previewBackfill, async ({ input: { params, body } }) => {
   if (!(await prisma.dag.findUnique({ where: { dagId: params.dagId } }))) throw new ApiError("not_found", `No DAG ${params.dagId}.`);

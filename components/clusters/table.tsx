@@ -1,0 +1,92 @@
+"use client";
+
+import { TableHead } from "../ui/table-head";
+import Link from "next/link";
+import { useQuery } from "@tanstack/react-query";
+import { queries, type ClusterListBody } from "@/lib/queries";
+import { duration, euros, stateClass, when } from "./format";
+
+/** Active and recent clusters, refreshed every 10 s from the cached snapshots. */
+export function ClusterTable({ initial, idleAlertMinutes }: { initial: ClusterListBody; idleAlertMinutes: number }) {
+  const { data, error } = useQuery({ ...queries.clusters.list(), initialData: initial });
+  if (data.items.length === 0) {
+    return <p className="rounded-lg border border-dashed border-slate-300 bg-white p-6 text-slate-600">No clusters in the last 14 days. A pipeline run starts one.</p>;
+  }
+  return (
+    <div>
+      <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
+        <table className="w-full text-left text-sm">
+          <caption className="sr-only">Clusters</caption>
+          <TableHead columns={["Cluster", "State", "Release", "Created / ready / ended", "Uptime", "Instances", "Norm. hours", "Auto-terminate", "Idle", "Cost so far", "DAG run"]} />
+          <tbody>
+            {data.items.map((c) => (
+              <tr key={c.id} className="border-t border-slate-100 align-top">
+                <td className="px-3 py-2">
+                  <Link href={`/clusters/${c.id}`} className="font-mono font-medium text-blue-700 hover:underline">
+                    {c.id}
+                  </Link>
+                  <div className="text-xs text-slate-500">{c.name}</div>
+                </td>
+                <td className="px-3 py-2">
+                  <span className={stateClass(c.state)}>{c.state}</span>
+                  {c.stateReason && <div className="mt-1 max-w-48 text-xs text-slate-500">{c.stateReason}</div>}
+                </td>
+                <td className="px-3 py-2 font-mono text-xs">{c.releaseLabel ?? "—"}</td>
+                <td className="px-3 py-2 font-mono text-xs whitespace-nowrap">
+                  {when(c.createdAt)}
+                  <br />
+                  {when(c.readyAt)}
+                  <br />
+                  {when(c.endedAt)}
+                </td>
+                <td className="px-3 py-2 whitespace-nowrap">{duration(c.uptimeSeconds)}</td>
+                <td className="px-3 py-2 text-xs whitespace-nowrap">
+                  {c.instanceGroups.map((g) => (
+                    <div key={`${g.role}-${g.market}`}>
+                      {g.role} {g.count} × {g.instanceType} <span className={g.market === "SPOT" ? "text-emerald-700" : "text-slate-600"}>{g.market}</span>
+                    </div>
+                  ))}
+                </td>
+                <td className="px-3 py-2 font-mono">{c.normalizedInstanceHours}</td>
+                <td className="px-3 py-2 whitespace-nowrap">{c.autoTerminateIdleSeconds === null ? "off" : `after ${duration(c.autoTerminateIdleSeconds)} idle`}</td>
+                <td className="px-3 py-2 whitespace-nowrap">
+                  {duration(c.idleSeconds)}
+                  {c.idleTooLong && (
+                    <div>
+                      <span role="status" className="rounded bg-rose-600 px-1.5 py-0.5 text-xs font-semibold text-white">
+                        idle over {idleAlertMinutes} min
+                      </span>
+                    </div>
+                  )}
+                </td>
+                <td className="px-3 py-2 whitespace-nowrap" title="estimated from the price table">
+                  {euros(c.estimatedEur)}
+                </td>
+                <td className="px-3 py-2 text-xs">
+                  {c.dagRun ? (
+                    c.pipelineRunId ? (
+                      <Link href={`/runs/${c.pipelineRunId}`} className="text-blue-700 hover:underline">
+                        {c.dagRun.dagId} · {c.dagRun.runId}
+                      </Link>
+                    ) : (
+                      <Link href={`/runs?dagId=${encodeURIComponent(c.dagRun.dagId)}`} className="text-blue-700 hover:underline">
+                        {c.dagRun.dagId} · {c.dagRun.runId}
+                      </Link>
+                    )
+                  ) : (
+                    "—"
+                  )}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      <p className="mt-2 text-xs text-slate-500">
+        Snapshots from {when(data.freshness.lastSuccessAt)} UTC, at most {data.freshness.maxAgeSeconds} s old · costs estimated from the price table
+        {data.freshness.error ? ` · the source did not answer: ${data.freshness.error}` : ""}
+        {error ? ` · last refresh failed: ${error.message}` : ""}
+      </p>
+    </div>
+  );
+}

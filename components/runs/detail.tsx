@@ -1,0 +1,134 @@
+"use client";
+
+import { useQuery } from "@tanstack/react-query";
+import Link from "next/link";
+import { queries, type RunDetailBody } from "@/lib/queries";
+import { dagHref, formatDuration, formatTime, stateColour } from "../pipelines/format";
+import { TableHead } from "../ui/table-head";
+import { PipelineSyncBanner } from "../pipelines/sync-banner";
+import { RunGantt } from "./gantt";
+
+const FINAL_TASK = new Set(["success", "failed", "skipped", "upstream_failed", "removed"]);
+
+/** A run as the history knows it, refreshed every few seconds until it is final. */
+export function RunDetail({ initial, logsBaseUrl }: { initial: RunDetailBody; logsBaseUrl: string | null }) {
+  const { data, dataUpdatedAt } = useQuery({ ...queries.runs.detail(initial.run.id), initialData: initial });
+  const { run } = data;
+  const latest = new Map(run.tasks.map((t) => [t.taskId, t]));
+  const taskCount = Math.max(data.dag?.tasks.length ?? 0, latest.size);
+  const done = [...latest.values()].filter((t) => t.state && FINAL_TASK.has(t.state)).length;
+  const progress = taskCount ? Math.round((done / taskCount) * 100) : 0;
+  const logHref = (taskId: string, tryNumber: number) =>
+    logsBaseUrl ? `${logsBaseUrl}/dags/${encodeURIComponent(run.dagId)}/runs/${encodeURIComponent(run.runId)}/tasks/${encodeURIComponent(taskId)}?try_number=${tryNumber}` : null;
+  return (
+    <div className="space-y-6">
+      <PipelineSyncBanner sync={data.sync} />
+      <dl className="grid grid-cols-2 gap-x-6 gap-y-1 text-sm sm:grid-cols-4">
+        <dt className="text-slate-500">DAG</dt>
+        <dd>
+          <Link href={dagHref(run.dagId)} className="font-mono text-sky-800 underline">
+            {run.dagId}
+          </Link>
+        </dd>
+        <dt className="text-slate-500">State</dt>
+        <dd data-testid="run-state" className="font-medium" style={{ color: stateColour(run.state) }}>
+          {run.state}
+        </dd>
+        <dt className="text-slate-500">Triggered by</dt>
+        <dd data-testid="run-triggered-by">{run.triggeredBy}</dd>
+        <dt className="text-slate-500">Run id</dt>
+        <dd className="font-mono text-xs">{run.runId}</dd>
+        <dt className="text-slate-500">Queued</dt>
+        <dd>{formatTime(run.queuedAt)}</dd>
+        <dt className="text-slate-500">Started</dt>
+        <dd>{formatTime(run.startedAt)}</dd>
+        <dt className="text-slate-500">Ended</dt>
+        <dd>{formatTime(run.endedAt)}</dd>
+        <dt className="text-slate-500">Cluster</dt>
+        <dd>{data.cluster ? <Link href={`/clusters/${encodeURIComponent(data.cluster.clusterId)}`} className="font-mono text-sky-800 underline">{data.cluster.clusterId}</Link> : "—"}</dd>
+      </dl>
+      <div>
+        <div className="mb-1 flex justify-between text-sm">
+          <span>
+            {done} of {taskCount} tasks finished
+          </span>
+          <span className="text-xs text-slate-500">updated {new Date(dataUpdatedAt).toISOString().slice(11, 19)} UTC</span>
+        </div>
+        <div role="progressbar" aria-label="Run progress" aria-valuemin={0} aria-valuemax={100} aria-valuenow={progress} className="h-2 rounded bg-slate-200">
+          <div className="h-2 rounded" style={{ width: `${progress}%`, backgroundColor: stateColour(run.state) }} />
+        </div>
+      </div>
+      <section aria-labelledby="conf-heading">
+        <h2 id="conf-heading" className="mb-1 font-semibold">
+          Conf
+        </h2>
+        <pre className="overflow-x-auto rounded bg-slate-50 p-2 text-xs" data-testid="run-conf">
+          {JSON.stringify(run.conf, null, 2)}
+        </pre>
+      </section>
+      <section aria-labelledby="timeline-heading" className="space-y-2">
+        <h2 id="timeline-heading" className="font-semibold">
+          Timeline
+        </h2>
+        <RunGantt tasks={run.tasks} now={dataUpdatedAt} />
+      </section>
+      <section aria-labelledby="tasks-heading">
+        <h2 id="tasks-heading" className="mb-1 font-semibold">
+          Tasks
+        </h2>
+        <table className="w-full text-left text-sm">
+          <TableHead columns={["Task", "Try", "State", "Queued", "Started", "Ended", "Duration", "Log"]} className="text-slate-600" dense />
+          <tbody>
+            {run.tasks.map((t) => {
+              const href = logHref(t.taskId, t.tryNumber);
+              return (
+                <tr key={`${t.taskId}-${t.mapIndex}-${t.tryNumber}`} className="border-t border-slate-100">
+                  <td className="px-2 py-1 font-mono">{t.taskId}</td>
+                  <td className="px-2 py-1">{t.tryNumber}</td>
+                  <td className="px-2 py-1">{t.state ?? "—"}</td>
+                  <td className="px-2 py-1 text-xs">{formatTime(t.queuedAt)}</td>
+                  <td className="px-2 py-1 text-xs">{formatTime(t.startedAt)}</td>
+                  <td className="px-2 py-1 text-xs">{formatTime(t.endedAt)}</td>
+                  <td className="px-2 py-1">{formatDuration(t.durationMs)}</td>
+                  <td className="px-2 py-1">
+                    {href ? (
+                      <a href={href} target="_blank" rel="noreferrer" className="text-sky-800 underline">
+                        log
+                      </a>
+                    ) : (
+                      "—"
+                    )}
+                  </td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      </section>
+      <section aria-labelledby="quality-heading">
+        <h2 id="quality-heading" className="mb-1 font-semibold">
+          Quality report
+        </h2>
+        {data.quality.length ? (
+          <table className="w-full text-left text-sm" aria-label="Quality checks">
+            <TableHead columns={["Dataset", "Check", "Severity", "Status", "Observed", "Expected"]} className="text-slate-600" dense />
+            <tbody>
+              {data.quality.map((q) => (
+                <tr key={`${q.dataset}/${q.check}`} className="border-t border-slate-100">
+                  <td className="px-2 py-1 font-mono">{q.dataset}</td>
+                  <td className="px-2 py-1">{q.check}</td>
+                  <td className="px-2 py-1">{q.severity}</td>
+                  <td className={`px-2 py-1 ${q.status === "pass" ? "text-green-700" : "text-rose-700"}`}>{q.status}</td>
+                  <td className="px-2 py-1 font-mono text-xs">{JSON.stringify(q.observed)}</td>
+                  <td className="px-2 py-1 font-mono text-xs">{JSON.stringify(q.expected)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        ) : (
+          <p className="text-sm text-slate-500">No quality report for this run.</p>
+        )}
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,101 @@
+import path from "node:path";
+import { afterAll, beforeAll, expect, inject, it } from "vitest";
+import { ApiError } from "@/lib/api/errors";
+import { createTestDatabase, type TestDatabase } from "@/lib/db/testing/test-database";
+import { localOrchestrator } from "@/lib/platform/orchestrator/local";
+import { backfillDetailJson } from "./backfill-history";
+import { setPaused, triggerRun } from "./actions";
+import { createBackfill, previewBackfill } from "./backfills";
+import { airflowSync } from "../sync/pipelines";
+
+// Trigger, pause and backfill against the real local Airflow and a real Postgres.
+let db: TestDatabase;
+const user = { id: "u1", email: "engineer@test" };
+const orchestrator = () => localOrchestrator({ repoRoot: path.resolve("."), platformHome: inject("airflowPlatformHome"), airflowPort: inject("airflowPort") });
+
+beforeAll(async () => {
+  db = await createTestDatabase();
+  await db.prisma.user.create({ data: { id: user.id, email: user.email, role: "engineer" } });
+  await db.prisma.dag.create({ data: { dagId: "simple_addition", paused: false, syncedAt: new Date() } });
+});
+afterAll(async () => {
+  await db?.drop();
+});
+
+const request = (key: string, conf: Record<string, unknown> = { n: 1 }, dagId = "simple_addition") => ({ dagId, conf, user, idempotencyKey: key, environment: "local" as const });
+
+it("records the run with who and conf, and a replay of the same key starts nothing new", async () => {
+  const first = await triggerRun(db.prisma, orchestrator(), request("key-00000001"));
+  const again = await triggerRun(db.prisma, orchestrator(), request("key-00000001"));
+  expect(again).toEqual(first);
+  const rows = await db.prisma.pipelineRun.findMany({ where: { dagId: "simple_addition" } });
+  expect(rows).toHaveLength(1);
+  expect(rows[0]).toMatchObject({ runId: first.runId, triggeredBy: "engineer@test", conf: { n: 1 } });
+  const airflowRuns = await orchestrator().runs("simple_addition");
+  expect(airflowRuns.filter((r) => r.runId === first.runId)).toHaveLength(1);
+}, 240_000);
+
+it("refuses a DAG the history does not know with a 404 and leaves no trace", async () => {
+  const before = await db.prisma.pipelineRun.count();
+  await expect(triggerRun(db.prisma, orchestrator(), request("key-00000002", {}, "no_such_dag"))).rejects.toMatchObject({ code: "not_found" });
+  expect(await db.prisma.pipelineRun.count()).toBe(before);
+  expect(await db.prisma.idempotencyKey.findUnique({ where: { userId_key: { userId: user.id, key: "key-00000002" } } })).toBeNull();
+});
+
+it("removes the recorded run when Airflow refuses, and frees the key", async () => {
+  // Known to the history, unknown to Airflow: Airflow's refusal is answered as a 502.
+  await db.prisma.dag.create({ data: { dagId: "gone_from_airflow", paused: false, syncedAt: new Date() } });
+  const error = await triggerRun(db.prisma, orchestrator(), request("key-00000003", {}, "gone_from_airflow")).catch((e) => e);
+  expect(error).toBeInstanceOf(ApiError);
+  expect(error).toMatchObject({ code: "bad_gateway" });
+  expect(await db.prisma.pipelineRun.count({ where: { dagId: "gone_from_airflow" } })).toBe(0);
+  expect(await db.prisma.idempotencyKey.count({ where: { key: "key-00000003" } })).toBe(0);
+}, 240_000);
+
+it("pauses in Airflow and in the read model", async () => {
+  expect(await setPaused(db.prisma, orchestrator(), "simple_addition", true)).toEqual({ dagId: "simple_addition", paused: true });
+  expect((await orchestrator().dags()).find((d) => d.dagId === "simple_addition")?.paused).toBe(true);
+  await setPaused(db.prisma, orchestrator(), "simple_addition", false);
+  expect((await db.prisma.dag.findUniqueOrThrow({ where: { dagId: "simple_addition" } })).paused).toBe(false);
+}, 300_000);
+
+// Month 4 of 2025 is this file's to backfill (the orchestrator contract suites backfill months 2 and 3).
+const april = (d: number) => new Date(Date.UTC(2025, 3, d));
+const range = { from: april(1), to: new Date(april(3).getTime() + 86_400_000 - 1), reprocess: "none" as const };
+const backfillRequest = (key: string, over: Partial<typeof range> = {}) => ({ dagId: "simple_addition", range: { ...range, ...over }, maxActiveRuns: 2, user, idempotencyKey: key, environment: "local" as const });
+
+it("plans, starts and follows a backfill as one group until every date has run", async () => {
+  const planned = await previewBackfill(orchestrator(), "simple_addition", range);
+  expect(planned).toEqual([1, 2, 3].map((d) => ({ logicalDate: april(d), willRun: true, existing: null })));
+
+  const { id } = await createBackfill(db.prisma, orchestrator(), backfillRequest("backfill-0001"));
+  // A double click starts nothing new.
+  expect(await createBackfill(db.prisma, orchestrator(), backfillRequest("backfill-0001"))).toEqual({ id });
+  expect(await db.prisma.backfill.count()).toBe(1);
+
+  const sync = airflowSync({ orchestrator: orchestrator(), prisma: db.prisma, environment: "local", intervalMs: 1_000 });
+  const deadline = Date.now() + 400_000;
+  while (!(await db.prisma.backfill.findUniqueOrThrow({ where: { id } })).completedAt) {
+    if (Date.now() > deadline) throw new Error(`backfill not complete: ${JSON.stringify(await backfillDetailJson(db.prisma, id))}`);
+    await sync.poll();
+  }
+  const detail = (await backfillDetailJson(db.prisma, id))!;
+  expect(detail.backfill).toMatchObject({ total: 3, counts: { success: 3 }, requestedBy: "engineer@test" });
+  expect(detail.dates.map((d) => d.run?.runId)).toEqual([1, 2, 3].map((d) => `backfill__${april(d).toISOString().replace(".000Z", "+00:00")}`));
+  const runs = await db.prisma.pipelineRun.findMany({ where: { backfillId: id } });
+  expect(runs.map((r) => r.triggeredBy)).toEqual(["engineer@test", "engineer@test", "engineer@test"]);
+
+  // Every date has run now: without reprocessing there is nothing to start, and the preview says why.
+  await expect(createBackfill(db.prisma, orchestrator(), backfillRequest("backfill-0002"))).rejects.toMatchObject({ code: "bad_request", message: /Nothing to run/ });
+  expect(await db.prisma.backfill.count()).toBe(1);
+  const again = await previewBackfill(orchestrator(), "simple_addition", { ...range, reprocess: "failed" });
+  expect(again.map((d) => [d.willRun, d.existing?.state])).toEqual([[false, "success"], [false, "success"], [false, "success"]]);
+  const all = await previewBackfill(orchestrator(), "simple_addition", { ...range, reprocess: "completed" });
+  expect(all.every((d) => d.willRun)).toBe(true);
+}, 600_000);
+
+it("refuses a DAG Airflow cannot backfill, and leaves no group behind", async () => {
+  await db.prisma.dag.upsert({ where: { dagId: "gone_from_airflow" }, create: { dagId: "gone_from_airflow", paused: false, syncedAt: new Date() }, update: {} });
+  await expect(createBackfill(db.prisma, orchestrator(), { ...backfillRequest("backfill-0003"), dagId: "gone_from_airflow" })).rejects.toMatchObject({ code: "bad_gateway" });
+  expect(await db.prisma.backfill.count({ where: { dagId: "gone_from_airflow" } })).toBe(0);
+}, 240_000);

@@ -1,0 +1,89 @@
+import type { PrismaClient } from "@/lib/generated/prisma/client";
+import type { Lake } from "@/lib/platform/lake/port";
+import type { Orchestrator } from "@/lib/platform/orchestrator/port";
+import type { SyncSource } from "./runner";
+import { openBackfills, trackBackfills } from "../pipelines/backfills";
+import { recordRun, recordTaskInstances } from "../pipelines/record";
+import { importQualityReport } from "../pipelines/quality";
+import { ACTIVE_RUN_STATES, isFinalRun } from "../pipelines/states";
+
+export interface AirflowSyncOptions {
+  orchestrator: Orchestrator;
+  prisma: PrismaClient;
+  environment: "local" | "aws";
+  intervalMs: number;
+  /** Where the pipeline files its quality reports; without it, none are imported. */
+  lake?: { lake: Lake; bucket: string };
+  /** Every this many cycles, list the runs of every DAG (runs started outside the portal and the schedule). */
+  fullEvery?: number;
+  /** Runs a cycle fetches task instances for, besides the active ones (first sight of history). */
+  newRunTaskFetches?: number;
+}
+
+/**
+ * The single reader of Airflow's state. One cycle costs `dags list`, plus `dags list-runs` for
+ * each DAG with an active run, a new scheduled run or an open backfill, plus one `tasks states-for-dag-run` per
+ * active run — nothing per idle DAG, so an idle estate costs one command a cycle.
+ */
+export function airflowSync(options: AirflowSyncOptions): SyncSource {
+  const { orchestrator, prisma, environment } = options;
+  const fullEvery = options.fullEvery ?? 12;
+  const newRunTaskFetches = options.newRunTaskFetches ?? 5;
+  let cycle = 0;
+
+  async function poll(): Promise<string> {
+    const full = cycle++ % fullEvery === 0;
+    let calls = 1;
+    const dags = await orchestrator.dags();
+    const known = new Map((await prisma.dag.findMany()).map((d) => [d.dagId, d]));
+    const now = new Date();
+    const toList = new Set<string>();
+    for (const dag of dags) {
+      const before = known.get(dag.dagId);
+      const data = { description: dag.description, schedule: dag.schedule, tags: dag.tags, paused: dag.paused, nextRunAt: dag.nextRunAt, syncedAt: now };
+      if (!before || (before.tasks as unknown[]).length === 0) {
+        const structure = await orchestrator.structure(dag.dagId);
+        calls += structure.edgesKnown ? 1 : 2;
+        Object.assign(data, { tasks: structure.tasks, edgesKnown: structure.edgesKnown });
+      }
+      await prisma.dag.upsert({ where: { dagId: dag.dagId }, create: { dagId: dag.dagId, ...data }, update: data });
+      // The scheduler moves the next run on when it creates one.
+      if (full || !before || before.nextRunAt?.getTime() !== dag.nextRunAt?.getTime()) toList.add(dag.dagId);
+    }
+    const liveDagIds = new Set(dags.map((d) => d.dagId));
+    const active = await prisma.pipelineRun.findMany({ where: { state: { in: [...ACTIVE_RUN_STATES] }, environment } });
+    for (const run of active) if (liveDagIds.has(run.dagId)) toList.add(run.dagId);
+    // Airflow makes a backfill's runs a few at a time: its DAG is listed until the backfill is complete.
+    for (const group of await openBackfills(prisma, environment)) if (liveDagIds.has(group.dagId)) toList.add(group.dagId);
+
+    let changedRuns = 0;
+    const taskFetches = new Map(active.filter((r) => liveDagIds.has(r.dagId)).map((r) => [`${r.dagId}/${r.runId}`, r]));
+    for (const dagId of toList) {
+      const runs = await orchestrator.runs(dagId);
+      calls++;
+      const newest = new Set(runs.slice(0, newRunTaskFetches).map((r) => r.runId));
+      for (const run of runs) {
+        const isNew = !(await prisma.pipelineRun.findUnique({ where: { dagId_runId: { dagId, runId: run.runId } }, select: { id: true } }));
+        if (await recordRun(prisma, run, environment)) changedRuns++;
+        if (isNew && newest.has(run.runId)) {
+          const row = await prisma.pipelineRun.findUniqueOrThrow({ where: { dagId_runId: { dagId, runId: run.runId } } });
+          taskFetches.set(`${dagId}/${run.runId}`, row);
+        }
+      }
+    }
+
+    const backfillsCompleted = await trackBackfills(prisma, environment);
+
+    let changedTasks = 0;
+    let qualityChecks = 0;
+    for (const watched of taskFetches.values()) {
+      changedTasks += await recordTaskInstances(prisma, watched.id, await orchestrator.taskInstances(watched.dagId, watched.runId));
+      calls++;
+      const run = await prisma.pipelineRun.findUniqueOrThrow({ where: { id: watched.id } });
+      if (options.lake && isFinalRun(run.state)) qualityChecks += await importQualityReport(prisma, options.lake.lake, options.lake.bucket, run);
+    }
+    return `${dags.length} DAGs, ${toList.size} listed, ${taskFetches.size} runs watched: ${changedRuns} run and ${changedTasks} task changes, ${qualityChecks} quality checks, ${backfillsCompleted} backfills completed, ${calls} CLI calls`;
+  }
+
+  return { name: "airflow", intervalMs: options.intervalMs, poll };
+}
