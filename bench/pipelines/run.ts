@@ -92,10 +92,10 @@ try {
 
   // 2. CLI calls per sync cycle, at 20 DAGs.
   const { airflowOrchestrator } = await import("@/lib/platform/orchestrator/airflow");
-  const { airflowSync } = await import("@/lib/sync/pipelines");
+  const { pipelinesSync } = await import("@/lib/sync/pipelines");
   await prisma.dag.deleteMany();
   const airflow = recordedAirflow(DAGS);
-  const sync = airflowSync({ orchestrator: airflowOrchestrator(airflow), prisma, environment: "local", intervalMs: 5_000, fullEvery: 12 });
+  const sync = pipelinesSync({ orchestrator: airflowOrchestrator(airflow), prisma, environment: "local", intervalMs: 5_000, fullEvery: 12 });
   const cycle = async (label: string) => {
     const before = airflow.calls.length;
     await sync.poll();
@@ -149,7 +149,7 @@ try {
 async function syncLag(prisma: import("@/lib/generated/prisma/client").PrismaClient, platformHome: string) {
   const { localAirflow } = await import("@/lib/platform/orchestrator/testing/local-airflow");
   const { localOrchestrator } = await import("@/lib/platform/orchestrator/local");
-  const { airflowSync } = await import("@/lib/sync/pipelines");
+  const { pipelinesSync } = await import("@/lib/sync/pipelines");
   const { startSyncs } = await import("@/lib/sync/runner");
   const { processLock } = await import("@/lib/sync/lock");
   const port = await freePort();
@@ -158,7 +158,7 @@ async function syncLag(prisma: import("@/lib/generated/prisma/client").PrismaCli
   airflow.start();
   try {
     const orchestrator = localOrchestrator({ repoRoot: path.resolve("."), platformHome, airflowPort: port });
-    const syncs = startSyncs([airflowSync({ orchestrator, prisma, environment: "local", intervalMs: 5_000 })], { prisma, lockFor: processLock, log: say });
+    const syncs = startSyncs([pipelinesSync({ orchestrator, prisma, environment: "local", intervalMs: 5_000 })], { prisma, lockFor: processLock, log: say });
     const lags: number[] = [];
     for (let i = 0; i < 2; i++) {
       const runId = `manual__lag_${i}_${Date.now()}`;

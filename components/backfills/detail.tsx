@@ -4,9 +4,9 @@ import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { queries, type BackfillDetailBody } from "@/lib/queries";
 import { BackfillProgress } from "./progress";
-import { dagHref, formatTime, runHref } from "../pipelines/format";
-import { StateLabel } from "../pipelines/state-label";
-import { TableHead } from "../ui/table-head";
+import { dagHref, formatTime, runHref } from "@/components/pipelines/format";
+import { StateLabel } from "@/components/pipelines/state-label";
+import { TableHead } from "@/components/ui/table-head";
 
 /** A backfill's page: its progress, and each logical date with the run that carries it, live until complete. */
 export function BackfillDetail({ initial }: { initial: BackfillDetailBody }) {

@@ -1,5 +1,5 @@
 import type { BackfillListBody } from "@/lib/queries";
-import { stateColour } from "../pipelines/format";
+import { stateColour } from "@/components/pipelines/format";
 
 type Summary = BackfillListBody["items"][number];
 const ORDER = ["success", "failed", "running", "queued", "pending"];

@@ -1,9 +1,9 @@
 "use client";
 
-import { TableHead } from "../ui/table-head";
+import { TableHead } from "@/components/ui/table-head";
 import { useQuery } from "@tanstack/react-query";
 import { queries, type ClusterDetailBody } from "@/lib/queries";
-import { LineChart } from "../ui/charts/line-chart";
+import { LineChart } from "@/components/ui/charts/line-chart";
 import { duration, euros, stateClass, TERMINAL, when } from "./format";
 import { ClusterTerminateButton } from "./terminate-button";
 

@@ -1,6 +1,6 @@
 "use client";
 
-import { TableHead } from "../ui/table-head";
+import { TableHead } from "@/components/ui/table-head";
 import Link from "next/link";
 import { useQuery } from "@tanstack/react-query";
 import { queries, type ClusterListBody } from "@/lib/queries";

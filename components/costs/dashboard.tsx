@@ -1,13 +1,13 @@
 "use client";
 
-import { TableHead } from "../ui/table-head";
+import { TableHead } from "@/components/ui/table-head";
 import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { rangeOf } from "@/lib/costs/range";
 import { queries, type CostsBody } from "@/lib/queries";
-import { BarChart } from "../ui/charts/bar-chart";
-import { LineChart } from "../ui/charts/line-chart";
-import { euros } from "../clusters/format";
+import { BarChart } from "@/components/ui/charts/bar-chart";
+import { LineChart } from "@/components/ui/charts/line-chart";
+import { euros } from "@/components/clusters/format";
 import { CostCsvButton } from "./csv-button";
 import { CostProvenance } from "./provenance";
 

@@ -7,9 +7,9 @@ import { useRef, useState } from "react";
 import type { z } from "zod";
 import type { previewBackfill } from "@/lib/api/contracts/backfills";
 import { queries } from "@/lib/queries";
-import { BackfillProgress } from "../backfills/progress";
+import { BackfillProgress } from "@/components/backfills/progress";
 import { StateLabel } from "./state-label";
-import { TableHead } from "../ui/table-head";
+import { TableHead } from "@/components/ui/table-head";
 
 type Preview = z.infer<typeof previewBackfill.response>;
 type Inputs = { from: string; to: string; reprocess: "none" | "failed" | "completed"; maxActiveRuns: number };

@@ -4,7 +4,7 @@ import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { queries, type DagListBody } from "@/lib/queries";
 import { dagHref, formatTime } from "./format";
-import { TableHead } from "../ui/table-head";
+import { TableHead } from "@/components/ui/table-head";
 import { PipelineRunSquares } from "./run-squares";
 import { PipelineSyncBanner } from "./sync-banner";
 

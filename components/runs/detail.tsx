@@ -3,9 +3,9 @@
 import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { queries, type RunDetailBody } from "@/lib/queries";
-import { dagHref, formatDuration, formatTime, stateColour } from "../pipelines/format";
-import { TableHead } from "../ui/table-head";
-import { PipelineSyncBanner } from "../pipelines/sync-banner";
+import { dagHref, formatDuration, formatTime, stateColour } from "@/components/pipelines/format";
+import { TableHead } from "@/components/ui/table-head";
+import { PipelineSyncBanner } from "@/components/pipelines/sync-banner";
 import { RunGantt } from "./gantt";
 
 const FINAL_TASK = new Set(["success", "failed", "skipped", "upstream_failed", "removed"]);

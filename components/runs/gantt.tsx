@@ -1,4 +1,4 @@
-import { formatDuration, stateColour } from "../pipelines/format";
+import { formatDuration, stateColour } from "@/components/pipelines/format";
 
 export interface GanttTask {
   taskId: string;

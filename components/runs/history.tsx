@@ -4,8 +4,8 @@ import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { useState } from "react";
 import { queries, type RunFilterParams, type RunPageBody } from "@/lib/queries";
-import { formatDuration, formatTime, runHref, stateColour } from "../pipelines/format";
-import { TableHead } from "../ui/table-head";
+import { formatDuration, formatTime, runHref, stateColour } from "@/components/pipelines/format";
+import { TableHead } from "@/components/ui/table-head";
 import { runsToCsv } from "./csv";
 
 const EXPORT_LIMIT = 10_000;

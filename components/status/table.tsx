@@ -2,7 +2,7 @@
 
 import { useQuery } from "@tanstack/react-query";
 import { queries, type StatusBody } from "@/lib/queries";
-import { TableHead } from "../ui/table-head";
+import { TableHead } from "@/components/ui/table-head";
 
 const STATE_STYLE = {
   ok: "bg-emerald-100 text-emerald-800",

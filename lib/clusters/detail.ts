@@ -4,10 +4,10 @@ import { getPlatform, requirePort } from "@/lib/platform";
 import type { Cluster, ClusterStep } from "@/lib/platform/clusters/port";
 import type { MetricQuery } from "@/lib/platform/metrics/port";
 import { rowJson, type ClusterRow } from "./list";
-import { pricingRegion } from "../costs/dashboard";
+import { pricingRegion } from "@/lib/costs/dashboard";
 import { idleSeconds, isIdleTooLong } from "./idle";
-import { clusterCost } from "../costs/model";
-import { EUR_PER_USD } from "../costs/prices";
+import { clusterCost } from "@/lib/costs/model";
+import { EUR_PER_USD } from "@/lib/costs/prices";
 
 /** EMR's CloudWatch metrics the cluster page charts (namespace AWS/ElasticMapReduce, dimension JobFlowId). */
 export const CLUSTER_METRICS = [

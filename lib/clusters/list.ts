@@ -2,9 +2,9 @@ import { prisma } from "@/lib/db";
 import { env } from "@/lib/env";
 import type { ClusterSnapshot } from "@/lib/generated/prisma/client";
 import { ACTIVE_STATES, type Cluster, type ClusterState, type InstanceGroup } from "@/lib/platform/clusters/port";
-import { EUR_PER_USD } from "../costs/prices";
-import { clusterCost } from "../costs/model";
-import { pricingRegion } from "../costs/dashboard";
+import { EUR_PER_USD } from "@/lib/costs/prices";
+import { clusterCost } from "@/lib/costs/model";
+import { pricingRegion } from "@/lib/costs/dashboard";
 import { isIdleTooLong } from "./idle";
 
 /** A row of the Clusters page: the latest capture of one cluster, with its cost so far. */

@@ -6,7 +6,7 @@ import { localOrchestrator } from "@/lib/platform/orchestrator/local";
 import { backfillDetailJson } from "./backfill-history";
 import { setPaused, triggerRun } from "./actions";
 import { createBackfill, previewBackfill } from "./backfills";
-import { airflowSync } from "../sync/pipelines";
+import { pipelinesSync } from "@/lib/sync/pipelines";
 
 // Trigger, pause and backfill against the real local Airflow and a real Postgres.
 let db: TestDatabase;
@@ -73,7 +73,7 @@ it("plans, starts and follows a backfill as one group until every date has run",
   expect(await createBackfill(db.prisma, orchestrator(), backfillRequest("backfill-0001"))).toEqual({ id });
   expect(await db.prisma.backfill.count()).toBe(1);
 
-  const sync = airflowSync({ orchestrator: orchestrator(), prisma: db.prisma, environment: "local", intervalMs: 1_000 });
+  const sync = pipelinesSync({ orchestrator: orchestrator(), prisma: db.prisma, environment: "local", intervalMs: 1_000 });
   const deadline = Date.now() + 400_000;
   while (!(await db.prisma.backfill.findUniqueOrThrow({ where: { id } })).completedAt) {
     if (Date.now() > deadline) throw new Error(`backfill not complete: ${JSON.stringify(await backfillDetailJson(db.prisma, id))}`);

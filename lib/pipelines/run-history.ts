@@ -139,7 +139,7 @@ export async function runDetail(db: PrismaClient, id: string) {
   return { run, dag, quality };
 }
 
-export async function airflowSyncState(db: PrismaClient) {
+export async function pipelinesSyncState(db: PrismaClient) {
   return db.syncState.findUnique({ where: { source: "airflow" } });
 }
 
@@ -147,7 +147,7 @@ export async function airflowSyncState(db: PrismaClient) {
 // server-rendered first view of the pages, so both hand the same data to the client components.
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
 
-type SyncRow = Awaited<ReturnType<typeof airflowSyncState>>;
+type SyncRow = Awaited<ReturnType<typeof pipelinesSyncState>>;
 export const syncJson = (s: SyncRow) => ({
   lastSuccessAt: iso(s?.lastSuccessAt ?? null),
   unreachableSince: iso(s?.unreachableSince ?? null),
@@ -194,18 +194,18 @@ export const taskJson = (t: TaskRow) => ({
 });
 
 export async function dagListJson(db: PrismaClient) {
-  const [rows, sync] = await Promise.all([dagsWithRecentRuns(db), airflowSyncState(db)]);
+  const [rows, sync] = await Promise.all([dagsWithRecentRuns(db), pipelinesSyncState(db)]);
   return { items: rows.map((r) => ({ ...dagJson(r.dag), recentRuns: r.recent.map(runJson), quality: r.quality })), sync: syncJson(sync) };
 }
 
 export async function dagDetailJson(db: PrismaClient, dagId: string) {
-  const [detail, sync] = await Promise.all([dagDetail(db, dagId), airflowSyncState(db)]);
+  const [detail, sync] = await Promise.all([dagDetail(db, dagId), pipelinesSyncState(db)]);
   if (!detail) return null;
   return { dag: dagJson(detail.dag), runs: detail.runs.map((r) => ({ ...runJson(r), tasks: r.tasks.map(taskJson) })), sync: syncJson(sync) };
 }
 
 export async function runDetailJson(db: PrismaClient, id: string) {
-  const [detail, sync] = await Promise.all([runDetail(db, id), airflowSyncState(db)]);
+  const [detail, sync] = await Promise.all([runDetail(db, id), pipelinesSyncState(db)]);
   if (!detail) return null;
   const cluster = detail.run.clusters[0];
   return {

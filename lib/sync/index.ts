@@ -1,7 +1,7 @@
 import { env, isEmbeddedDatabase, databaseUrl } from "@/lib/env";
 import { prisma } from "@/lib/db";
 import { getPlatform, lakeBucket } from "@/lib/platform";
-import { airflowSync } from "./pipelines";
+import { pipelinesSync } from "./pipelines";
 import { clustersSync } from "./clusters";
 import { costsSync } from "./costs";
 import { advisoryLock, processLock } from "./lock";
@@ -13,7 +13,7 @@ export function syncSources(): SyncSource[] {
   const sources: SyncSource[] = [];
   if (platform.orchestrator) {
     sources.push(
-      airflowSync({
+      pipelinesSync({
         orchestrator: platform.orchestrator,
         prisma,
         environment: platform.mode,

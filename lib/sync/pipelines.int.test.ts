@@ -6,7 +6,7 @@ import { localOrchestrator } from "@/lib/platform/orchestrator/local";
 import { localAirflow } from "@/lib/platform/orchestrator/testing/local-airflow";
 import { advisoryLock } from "./lock";
 import { startSyncs, type RunningSyncs } from "./runner";
-import { airflowSync } from "./pipelines";
+import { pipelinesSync } from "./pipelines";
 
 // The sync against the real local Airflow and a real Postgres: Airflow is stopped while a run is
 // in flight and started again; the history must converge on what Airflow says, without losing
@@ -50,7 +50,7 @@ it("converges after Airflow is stopped mid-run and started again", async () => {
   await orchestrator.trigger("simple_addition", runId, { n: 1 });
 
   const lines: string[] = [];
-  syncs = startSyncs([airflowSync({ orchestrator, prisma: db.prisma, environment: "local", intervalMs: 1_000 })], {
+  syncs = startSyncs([pipelinesSync({ orchestrator, prisma: db.prisma, environment: "local", intervalMs: 1_000 })], {
     prisma: db.prisma,
     lockFor: (s) => advisoryLock(db.url, s),
     log: (line) => lines.push(line),

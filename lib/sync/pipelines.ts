@@ -2,12 +2,12 @@ import type { PrismaClient } from "@/lib/generated/prisma/client";
 import type { Lake } from "@/lib/platform/lake/port";
 import type { Orchestrator } from "@/lib/platform/orchestrator/port";
 import type { SyncSource } from "./runner";
-import { openBackfills, trackBackfills } from "../pipelines/backfills";
-import { recordRun, recordTaskInstances } from "../pipelines/record";
-import { importQualityReport } from "../pipelines/quality";
-import { ACTIVE_RUN_STATES, isFinalRun } from "../pipelines/states";
+import { openBackfills, trackBackfills } from "@/lib/pipelines/backfills";
+import { recordRun, recordTaskInstances } from "@/lib/pipelines/record";
+import { importQualityReport } from "@/lib/pipelines/quality";
+import { ACTIVE_RUN_STATES, isFinalRun } from "@/lib/pipelines/states";
 
-export interface AirflowSyncOptions {
+export interface PipelinesSyncOptions {
   orchestrator: Orchestrator;
   prisma: PrismaClient;
   environment: "local" | "aws";
@@ -25,7 +25,7 @@ export interface AirflowSyncOptions {
  * each DAG with an active run, a new scheduled run or an open backfill, plus one `tasks states-for-dag-run` per
  * active run — nothing per idle DAG, so an idle estate costs one command a cycle.
  */
-export function airflowSync(options: AirflowSyncOptions): SyncSource {
+export function pipelinesSync(options: PipelinesSyncOptions): SyncSource {
   const { orchestrator, prisma, environment } = options;
   const fullEvery = options.fullEvery ?? 12;
   const newRunTaskFetches = options.newRunTaskFetches ?? 5;
