@@ -1,5 +1,6 @@
 import { describe, expect, it, vi } from "vitest";
 import { z } from "zod";
+import { Conflict, InvalidInput, NotAvailable, NotFound, Refused, Unreachable } from "@/lib/platform/errors";
 import { ApiError, ErrorBody, fromZodError, toErrorResponse } from "./errors";
 
 describe("API errors", () => {
@@ -26,5 +27,21 @@ describe("API errors", () => {
     expect(new ApiError("forbidden", "").status).toBe(403);
     expect(new ApiError("too_many_requests", "").status).toBe(429);
     expect(new ApiError("not_implemented", "").status).toBe(501);
+  });
+
+  it("answers each domain error with its status and its own message", () => {
+    const cases = [
+      [new InvalidInput("Invalid key"), 400, "bad_request"],
+      [new NotFound("No cluster j-1."), 404, "not_found"],
+      [new Conflict("A folder is there."), 409, "conflict"],
+      [new Refused("S3 failed on the listing: SlowDown"), 502, "bad_gateway"],
+      [new Unreachable("Airflow is unreachable: not running"), 503, "unavailable"],
+      [new NotAvailable("The aws Lake adapter is not available yet."), 501, "not_implemented"],
+    ] as const;
+    for (const [error, status, code] of cases) {
+      const response = toErrorResponse(error, "req-2");
+      expect(response.status).toBe(status);
+      expect(response.body.error).toMatchObject({ code, message: error.message, requestId: "req-2" });
+    }
   });
 });

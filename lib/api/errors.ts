@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { DomainError, errorLine, type DomainErrorKind } from "@/lib/platform/errors";
 
 /** Every error the API returns has this shape: `{ error: { code, message, issues? } }`. */
 const STATUS = {
@@ -55,15 +56,35 @@ export function fromZodError(where: string, error: z.ZodError): ApiError {
   return new ApiError("bad_request", first ? `Invalid ${first.path}: ${first.message}` : `Invalid ${where}`, issues);
 }
 
+/** The one place a domain error becomes HTTP: what the port said, as the status a caller expects. */
+const CODE_OF_KIND: Record<DomainErrorKind, ErrorCode> = {
+  invalid_input: "bad_request",
+  not_found: "not_found",
+  conflict: "conflict",
+  refused: "bad_gateway",
+  unreachable: "unavailable",
+  not_available: "not_implemented",
+};
+
+/** An ApiError as it is, a domain error as its HTTP equivalent (same message); anything else is not the caller's to see. */
+export function asApiError(err: unknown): ApiError | null {
+  if (err instanceof ApiError) return err;
+  if (err instanceof DomainError) return new ApiError(CODE_OF_KIND[err.kind], err.message);
+  return null;
+}
+
 /** Maps anything thrown to the public error body: internal details never reach the caller. */
-export function toErrorResponse(err: unknown, requestId: string): { status: number; body: ErrorBody } {
-  if (err instanceof ApiError) {
+export function toErrorResponse(thrown: unknown, requestId: string): { status: number; body: ErrorBody } {
+  const err = asApiError(thrown);
+  // A source's failure is answered without its internals; they go to the log.
+  if (thrown instanceof DomainError && thrown.cause) console.error(`[api] request ${requestId}: ${errorLine(thrown)}`);
+  if (err) {
     return {
       status: err.status,
       body: { error: { code: err.code, message: err.message, issues: err.issues, requestId } },
     };
   }
-  console.error(`[api] request ${requestId} failed`, err);
+  console.error(`[api] request ${requestId} failed`, thrown);
   return {
     status: 500,
     body: { error: { code: "internal", message: "Internal error; quote the request id to an admin.", requestId } },

@@ -139,8 +139,8 @@ describe("text previews", () => {
   });
 
   it("refuses a key that escapes the lake, and answers 404 for a missing one", async () => {
-    await expect(previewObject(lake(), B, "raw/../../etc/passwd", 10)).rejects.toMatchObject({ status: 400 });
-    await expect(previewObject(lake(), B, "raw/missing.csv", 10)).rejects.toMatchObject({ status: 404 });
+    await expect(previewObject(lake(), B, "raw/../../etc/passwd", 10)).rejects.toMatchObject({ kind: "invalid_input" });
+    await expect(previewObject(lake(), B, "raw/missing.csv", 10)).rejects.toMatchObject({ kind: "not_found" });
   });
 });
 

@@ -1,4 +1,4 @@
-import { ApiError } from "@/lib/api/errors";
+import { DomainError } from "@/lib/platform/errors";
 import type { LakePreview } from "@/lib/api/contracts/lake";
 import type { Lake } from "@/lib/platform/lake/port";
 import { previewParquet } from "./parquet";
@@ -51,7 +51,7 @@ export async function previewObject(lake: Lake, bucket: string, key: string, row
       const p = await previewParquet(file, rows);
       return { ...base, ...p, bytesRead: file.bytesRead(), truncated: p.rows.length < p.rowCount };
     } catch (err) {
-      if (err instanceof ApiError) throw err;
+      if (err instanceof DomainError) throw err;
       const reason = err instanceof Error ? err.message : String(err);
       return { ...base, kind: "metadata", bytesRead: file.bytesRead(), message: `Cannot read this file as Parquet: ${reason}` };
     }

@@ -1,6 +1,6 @@
 import path from "node:path";
 import { afterAll, beforeAll, expect, inject, it } from "vitest";
-import { ApiError } from "@/lib/api/errors";
+import { NotFound, Refused } from "@/lib/platform/errors";
 import { createTestDatabase, type TestDatabase } from "@/lib/db/testing/test-database";
 import { localOrchestrator } from "@/lib/platform/orchestrator/local";
 import { backfillDetailJson } from "./backfill-history";
@@ -37,17 +37,16 @@ it("records the run with who and conf, and a replay of the same key starts nothi
 
 it("refuses a DAG the history does not know with a 404 and leaves no trace", async () => {
   const before = await db.prisma.pipelineRun.count();
-  await expect(triggerRun(db.prisma, orchestrator(), request("key-00000002", {}, "no_such_dag"))).rejects.toMatchObject({ code: "not_found" });
+  await expect(triggerRun(db.prisma, orchestrator(), request("key-00000002", {}, "no_such_dag"))).rejects.toBeInstanceOf(NotFound);
   expect(await db.prisma.pipelineRun.count()).toBe(before);
   expect(await db.prisma.idempotencyKey.findUnique({ where: { userId_key: { userId: user.id, key: "key-00000002" } } })).toBeNull();
 });
 
 it("removes the recorded run when Airflow refuses, and frees the key", async () => {
-  // Known to the history, unknown to Airflow: Airflow's refusal is answered as a 502.
+  // Known to the history, unknown to Airflow: Airflow's refusal (the API answers it as a 502).
   await db.prisma.dag.create({ data: { dagId: "gone_from_airflow", paused: false, syncedAt: new Date() } });
   const error = await triggerRun(db.prisma, orchestrator(), request("key-00000003", {}, "gone_from_airflow")).catch((e) => e);
-  expect(error).toBeInstanceOf(ApiError);
-  expect(error).toMatchObject({ code: "bad_gateway" });
+  expect(error).toBeInstanceOf(Refused);
   expect(await db.prisma.pipelineRun.count({ where: { dagId: "gone_from_airflow" } })).toBe(0);
   expect(await db.prisma.idempotencyKey.count({ where: { key: "key-00000003" } })).toBe(0);
 }, 240_000);
@@ -86,7 +85,7 @@ it("plans, starts and follows a backfill as one group until every date has run",
   expect(runs.map((r) => r.triggeredBy)).toEqual(["engineer@test", "engineer@test", "engineer@test"]);
 
   // Every date has run now: without reprocessing there is nothing to start, and the preview says why.
-  await expect(createBackfill(db.prisma, orchestrator(), backfillRequest("backfill-0002"))).rejects.toMatchObject({ code: "bad_request", message: /Nothing to run/ });
+  await expect(createBackfill(db.prisma, orchestrator(), backfillRequest("backfill-0002"))).rejects.toMatchObject({ kind: "invalid_input", message: /Nothing to run/ });
   expect(await db.prisma.backfill.count()).toBe(1);
   const again = await previewBackfill(orchestrator(), "simple_addition", { ...range, reprocess: "failed" });
   expect(again.map((d) => [d.willRun, d.existing?.state])).toEqual([[false, "success"], [false, "success"], [false, "success"]]);
@@ -96,6 +95,6 @@ it("plans, starts and follows a backfill as one group until every date has run",
 
 it("refuses a DAG Airflow cannot backfill, and leaves no group behind", async () => {
   await db.prisma.dag.upsert({ where: { dagId: "gone_from_airflow" }, create: { dagId: "gone_from_airflow", paused: false, syncedAt: new Date() }, update: {} });
-  await expect(createBackfill(db.prisma, orchestrator(), { ...backfillRequest("backfill-0003"), dagId: "gone_from_airflow" })).rejects.toMatchObject({ code: "bad_gateway" });
+  await expect(createBackfill(db.prisma, orchestrator(), { ...backfillRequest("backfill-0003"), dagId: "gone_from_airflow" })).rejects.toBeInstanceOf(Refused);
   expect(await db.prisma.backfill.count({ where: { dagId: "gone_from_airflow" } })).toBe(0);
 }, 240_000);

@@ -1,29 +1,8 @@
 import { randomBytes } from "node:crypto";
-import { ApiError } from "@/lib/api/errors";
 import type { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
-import { InvalidCommandInput } from "@/lib/platform/orchestrator/ids";
+import { Conflict, NotFound } from "@/lib/platform/errors";
 import type { Orchestrator } from "@/lib/platform/orchestrator/port";
-import { AirflowUnreachable, CliCommandError } from "@/lib/platform/orchestrator/transport";
 import { recordRun } from "./record";
-
-/** Airflow's answer to an action, as the API's error: refused input is the caller's, the rest Airflow's. */
-export function asApiError(error: unknown): unknown {
-  if (error instanceof InvalidCommandInput) return new ApiError("bad_request", error.message);
-  if (error instanceof AirflowUnreachable) return new ApiError("unavailable", `Airflow is unreachable: ${error.message}`);
-  if (error instanceof CliCommandError) {
-    // The DAG's Params refused the conf: the caller can fix that.
-    if (/ParamValidationError|Invalid input for param|is not valid under|is a required property/i.test(error.reason)) {
-      return new ApiError("bad_request", `Airflow refused the conf: ${error.reason}`);
-    }
-    // One backfill at a time per DAG, Airflow's rule.
-    if (/AlreadyRunningBackfill/.test(error.reason)) return new ApiError("conflict", `Airflow refused: ${error.reason}`);
-    if (/DagNoScheduleException|InvalidBackfillDate|InvalidReprocessBehavior|InvalidBackfillDirection/.test(error.reason)) {
-      return new ApiError("bad_request", `Airflow refused the backfill: ${error.reason}`);
-    }
-    return new ApiError("bad_gateway", `Airflow refused: ${error.reason}`);
-  }
-  return error;
-}
 
 /** A run id the portal chooses, so the run is in Postgres before Airflow answers. */
 export function newRunId(now = new Date()): string {
@@ -54,9 +33,9 @@ export async function oncePerKey<T extends Prisma.InputJsonValue>(
   const claimed = await db.idempotencyKey.createMany({ data: [{ userId: user.id, key: idempotencyKey, route }], skipDuplicates: true });
   if (claimed.count === 0) {
     const prior = await db.idempotencyKey.findUnique({ where: key });
-    if (prior?.route !== route) throw new ApiError("conflict", "This idempotency key was used for another request.");
+    if (prior?.route !== route) throw new Conflict("This idempotency key was used for another request.");
     if (prior.response) return prior.response as T;
-    throw new ApiError("conflict", "The same request is still being processed.");
+    throw new Conflict("The same request is still being processed.");
   }
   try {
     const response = await act();
@@ -71,7 +50,7 @@ export async function oncePerKey<T extends Prisma.InputJsonValue>(
 /** Records the run at once (who, conf), then asks Airflow to start it with that run id. */
 export async function triggerRun(db: PrismaClient, orchestrator: Orchestrator, req: TriggerRequest): Promise<{ id: string; runId: string }> {
   return oncePerKey(db, req.user, req.idempotencyKey, `POST /api/dags/${req.dagId}/runs`, async () => {
-    if (!(await db.dag.findUnique({ where: { dagId: req.dagId } }))) throw new ApiError("not_found", `No DAG ${req.dagId}.`);
+    if (!(await db.dag.findUnique({ where: { dagId: req.dagId } }))) throw new NotFound(`No DAG ${req.dagId}.`);
     const runId = newRunId();
     const run = await db.pipelineRun.create({
       data: {
@@ -89,7 +68,7 @@ export async function triggerRun(db: PrismaClient, orchestrator: Orchestrator, r
     } catch (error) {
       // Airflow did not start it: the history must not show a run that never existed.
       await db.pipelineRun.delete({ where: { id: run.id } });
-      throw asApiError(error);
+      throw error;
     }
     return { id: run.id, runId };
   });
@@ -97,12 +76,8 @@ export async function triggerRun(db: PrismaClient, orchestrator: Orchestrator, r
 
 /** Pauses or unpauses in Airflow, then in the read model (the sync would catch up anyway). */
 export async function setPaused(db: PrismaClient, orchestrator: Orchestrator, dagId: string, paused: boolean) {
-  if (!(await db.dag.findUnique({ where: { dagId } }))) throw new ApiError("not_found", `No DAG ${dagId}.`);
-  try {
-    await orchestrator.setPaused(dagId, paused);
-  } catch (error) {
-    throw asApiError(error);
-  }
+  if (!(await db.dag.findUnique({ where: { dagId } }))) throw new NotFound(`No DAG ${dagId}.`);
+  await orchestrator.setPaused(dagId, paused);
   await db.dag.update({ where: { dagId }, data: { paused } });
   return { dagId, paused };
 }

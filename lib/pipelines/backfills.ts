@@ -1,7 +1,7 @@
 import type { PrismaClient } from "@/lib/generated/prisma/client";
-import { ApiError } from "@/lib/api/errors";
+import { InvalidInput, NotFound } from "@/lib/platform/errors";
 import type { BackfillRange, DagRun, Orchestrator, RunState } from "@/lib/platform/orchestrator/port";
-import { asApiError, oncePerKey } from "./actions";
+import { oncePerKey } from "./actions";
 import { isFinalRun } from "./states";
 
 /** A backfill is bounded: each date is a run (on AWS, an EMR cluster). */
@@ -41,11 +41,7 @@ export function planBackfill(candidates: Date[], runs: DagRun[], range: Backfill
 
 /** Two CLI calls: the dry run for the dates, list-runs for what already ran. */
 export async function previewBackfill(orchestrator: Orchestrator, dagId: string, range: BackfillRange): Promise<PlannedDate[]> {
-  try {
-    return planBackfill(await orchestrator.backfillDates(dagId, range), await orchestrator.runs(dagId), range);
-  } catch (error) {
-    throw asApiError(error);
-  }
+  return planBackfill(await orchestrator.backfillDates(dagId, range), await orchestrator.runs(dagId), range);
 }
 
 export interface BackfillRequest {
@@ -64,12 +60,12 @@ export interface BackfillRequest {
  */
 export async function createBackfill(db: PrismaClient, orchestrator: Orchestrator, req: BackfillRequest): Promise<{ id: string }> {
   return oncePerKey(db, req.user, req.idempotencyKey, `POST /api/dags/${req.dagId}/backfills`, async () => {
-    if (!(await db.dag.findUnique({ where: { dagId: req.dagId } }))) throw new ApiError("not_found", `No DAG ${req.dagId}.`);
+    if (!(await db.dag.findUnique({ where: { dagId: req.dagId } }))) throw new NotFound(`No DAG ${req.dagId}.`);
     const planned = await previewBackfill(orchestrator, req.dagId, req.range);
-    if (planned.length === 0) throw new ApiError("bad_request", "No logical date of this DAG falls in the range (its schedule or start date leaves none).");
+    if (planned.length === 0) throw new InvalidInput("No logical date of this DAG falls in the range (its schedule or start date leaves none).");
     const toRun = planned.filter((d) => d.willRun);
-    if (toRun.length === 0) throw new ApiError("bad_request", "Nothing to run: every logical date in the range already has a run (reprocess failed or completed runs to run them again).");
-    if (toRun.length > MAX_BACKFILL_DATES) throw new ApiError("bad_request", `The range has ${toRun.length} logical dates to run; a backfill runs at most ${MAX_BACKFILL_DATES}.`);
+    if (toRun.length === 0) throw new InvalidInput("Nothing to run: every logical date in the range already has a run (reprocess failed or completed runs to run them again).");
+    if (toRun.length > MAX_BACKFILL_DATES) throw new InvalidInput(`The range has ${toRun.length} logical dates to run; a backfill runs at most ${MAX_BACKFILL_DATES}.`);
     const group = await db.backfill.create({
       data: {
         dagId: req.dagId,
@@ -86,7 +82,7 @@ export async function createBackfill(db: PrismaClient, orchestrator: Orchestrato
       await orchestrator.backfill(req.dagId, req.range, req.maxActiveRuns);
     } catch (error) {
       await db.backfill.delete({ where: { id: group.id } });
-      throw asApiError(error);
+      throw error;
     }
     const cleared = toRun.flatMap((d) => (d.existing ? [d.existing.runId] : []));
     await db.pipelineRun.updateMany({

@@ -1,6 +1,5 @@
 import path from "node:path";
 import { env } from "@/lib/env";
-import { ApiError } from "@/lib/api/errors";
 import { emrClusters } from "./clusters/aws";
 import { localClusters } from "./clusters/local";
 import { cloudWatchMetrics } from "./metrics/aws";
@@ -13,6 +12,7 @@ import type { Metrics } from "./metrics/port";
 import type { Orchestrator } from "./orchestrator/port";
 import { mwaaOrchestrator } from "./orchestrator/aws";
 import { localOrchestrator } from "./orchestrator/local";
+import { NotAvailable, withDomainErrors } from "./errors";
 
 export type Mode = "local" | "aws";
 
@@ -32,19 +32,22 @@ export const PORT_LABELS: Record<PortName, string> = {
   metrics: "Metrics & cost",
 };
 
+// The Lake and Orchestrator adapters map their sources' errors themselves; these two are wrapped.
+const CLUSTER_CALLS = ["list", "describe", "steps", "terminate"] as const;
+
 /** Adapters register here as they are built; a port without one is reported as missing, not faked. */
 const ADAPTERS: Record<Mode, { [K in PortName]?: () => Ports[K] }> = {
   local: {
     lake: () => createLocalLake({ root: path.resolve(env.PLATFORM_HOME, "lake"), buckets: env.LAKE_BUCKETS }),
-    clusters: () => localClusters({ lakeRoot: localLakeRoot(), repoRoot: path.resolve(".") }),
-    metrics: () => localMetrics({ lakeRoot: localLakeRoot(), bucket: lakeBucket() }),
+    clusters: () => withDomainErrors("The local cluster source", localClusters({ lakeRoot: localLakeRoot(), repoRoot: path.resolve(".") }), CLUSTER_CALLS),
+    metrics: () => withDomainErrors("The local metrics source", localMetrics({ lakeRoot: localLakeRoot(), bucket: lakeBucket() }), ["query"]),
     orchestrator: () =>
       localOrchestrator({ repoRoot: path.resolve("."), platformHome: path.resolve(env.PLATFORM_HOME), airflowPort: env.AIRFLOW_PORT }),
   },
   aws: {
     lake: () => createS3Lake({ buckets: env.LAKE_BUCKETS, region: env.AWS_REGION!, endpoint: env.AWS_ENDPOINT_URL }),
-    clusters: () => emrClusters({ region: env.AWS_REGION!, endpoint: env.AWS_ENDPOINT_URL }),
-    metrics: () => cloudWatchMetrics({ region: env.AWS_REGION!, endpoint: env.AWS_ENDPOINT_URL }),
+    clusters: () => withDomainErrors("EMR", emrClusters({ region: env.AWS_REGION!, endpoint: env.AWS_ENDPOINT_URL }), CLUSTER_CALLS),
+    metrics: () => withDomainErrors("CloudWatch", cloudWatchMetrics({ region: env.AWS_REGION!, endpoint: env.AWS_ENDPOINT_URL }), ["query"]),
     orchestrator: () => mwaaOrchestrator({ environment: env.MWAA_ENVIRONMENT!, region: env.AWS_REGION!, endpoint: env.AWS_ENDPOINT_URL }),
   },
 };
@@ -87,12 +90,12 @@ export function portAvailability(name: PortName): PortAvailability {
   return { label: PORT_LABELS[name], mode: p.mode, available: p[name] !== null };
 }
 
-/** For route handlers: the port, or a 501 that says plainly which adapter is missing. */
+/** For route handlers: the port, or NotAvailable (501) saying plainly which adapter is missing. */
 export function requirePort<K extends PortName>(name: K): Ports[K] {
   const p = getPlatform();
   const port = p[name];
   if (!port) {
-    throw new ApiError("not_implemented", `The ${p.mode} ${PORT_LABELS[name]} adapter is not available yet.`);
+    throw new NotAvailable(`The ${p.mode} ${PORT_LABELS[name]} adapter is not available yet.`);
   }
   return port as Ports[K];
 }

@@ -1,5 +1,6 @@
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import type { SourceLock } from "./lock";
+import { errorLine } from "@/lib/platform/errors";
 
 /** One background sync: polls its source and writes what it learns to Postgres. */
 export interface SyncSource {
@@ -85,7 +86,7 @@ export function startSyncs(sources: SyncSource[], options: RunnerOptions): Runni
         await recordPoll(options.prisma, source.name, { ok: true });
         log(`[sync ${source.name}] ${summary} in ${Date.now() - began} ms`);
       } catch (error) {
-        const message = (error as Error).message;
+        const message = errorLine(error);
         log(`[sync ${source.name}] poll failed after ${Date.now() - began} ms: ${message}`);
         await recordPoll(options.prisma, source.name, { ok: false, error: message }).catch((e: Error) =>
           log(`[sync ${source.name}] cannot record the failure: ${e.message}`),

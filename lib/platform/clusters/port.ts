@@ -1,4 +1,5 @@
 import type { Probe } from "../probe";
+import { NotFound } from "../errors";
 
 export const CLUSTER_STATES = [
   "STARTING",
@@ -64,11 +65,11 @@ export interface ClusterStep {
   logUri: string | null;
 }
 
-/** Thrown for an id the source does not know; the API answers 404. */
-export class ClusterNotFoundError extends Error {
+/** Thrown for an id the source does not know (or could never know: malformed). */
+export class ClusterNotFoundError extends NotFound {
+  override name = "ClusterNotFoundError";
   constructor(readonly clusterId: string) {
     super(`No cluster ${clusterId}.`);
-    this.name = "ClusterNotFoundError";
   }
 }
 

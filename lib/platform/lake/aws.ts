@@ -12,7 +12,7 @@ import {
 } from "@aws-sdk/client-s3";
 import { Upload } from "@aws-sdk/lib-storage";
 import { getSignedUrl } from "@aws-sdk/s3-request-presigner";
-import { ApiError } from "@/lib/api/errors";
+import { DomainError, InvalidInput, NotFound, Refused } from "../errors";
 import { MAX_PAGE, MAX_READ_BYTES, type Lake, type LakeEntry, type LakeObjectHead } from "./port";
 import { exactly } from "./sized-stream";
 import { checkBucket, checkKey, checkLimit, checkPrefix, checkRange } from "./validate";
@@ -30,16 +30,16 @@ export interface S3LakeOptions {
 const PART_SIZE = 8 * 1024 * 1024;
 const VERSION_PAGES = 5;
 
-/** S3's answers, mapped to the API's: a missing key is 404, S3 being down is 502; never an SDK stack. */
+/** S3's answers in the port's words: a missing key is NotFound, S3 failing or silent is Refused; never an SDK stack. */
 function mapError(err: unknown, what: string): never {
-  if (err instanceof ApiError) throw err;
+  if (err instanceof DomainError) throw err;
   if (err instanceof S3ServiceException) {
     const status = err.$metadata.httpStatusCode;
-    if (err.name === "NoSuchKey" || err.name === "NotFound" || status === 404) throw new ApiError("not_found", `No ${what}.`);
-    if (err.name === "InvalidArgument" || err.name === "InvalidToken") throw new ApiError("bad_request", `S3 refused ${what}: ${err.message}`);
-    throw new ApiError("bad_gateway", `S3 failed on ${what}: ${err.name}`);
+    if (err.name === "NoSuchKey" || err.name === "NotFound" || status === 404) throw new NotFound(`No ${what}.`);
+    if (err.name === "InvalidArgument" || err.name === "InvalidToken") throw new InvalidInput(`S3 refused ${what}: ${err.message}`);
+    throw new Refused(`S3 failed on ${what}: ${err.name}`);
   }
-  throw new ApiError("bad_gateway", `S3 did not answer for ${what}.`);
+  throw new Refused(`S3 did not answer for ${what}.`);
 }
 
 /** The lake as S3 buckets: ListObjectsV2 pages, ranged GETs, presigned downloads, multipart uploads. */
@@ -221,5 +221,5 @@ function decodeCursor(cursor: string): Cursor {
   } catch {
     // falls through to the refusal
   }
-  throw new ApiError("bad_request", "Invalid cursor: not one this lake returned.");
+  throw new InvalidInput("Invalid cursor: not one this lake returned.");
 }

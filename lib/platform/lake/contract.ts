@@ -35,10 +35,11 @@ async function bodyOf(lake: Lake, bucket: string, key: string): Promise<string> 
   return res.text();
 }
 
-const status = (promise: Promise<unknown>) =>
+/** The domain error kind a call ends with (the API maps each to its status: 400, 404, 409). */
+const kind = (promise: Promise<unknown>) =>
   promise.then(
     () => "resolved",
-    (err: { status?: number }) => err.status ?? `untyped ${String(err)}`,
+    (err: { kind?: string }) => err.kind ?? `untyped ${String(err)}`,
   );
 
 const BAD_KEYS = [
@@ -71,8 +72,8 @@ export function lakeContract(adapterName: string, factory: () => Promise<Adapter
     });
 
     it("answers 404 for a bucket that is not configured", async () => {
-      expect(await status(lake().list("not-a-lake-bucket", "", null, 10))).toBe(404);
-      expect(await status(lake().head("not-a-lake-bucket", "a.txt"))).toBe(404);
+      expect(await kind(lake().list("not-a-lake-bucket", "", null, 10))).toBe("not_found");
+      expect(await kind(lake().head("not-a-lake-bucket", "a.txt"))).toBe("not_found");
     });
 
     it("lists folders and objects under a prefix with the '/' delimiter, in key order", async () => {
@@ -122,17 +123,17 @@ export function lakeContract(adapterName: string, factory: () => Promise<Adapter
     });
 
     it("refuses a page limit outside 1..1000 and a prefix that is not a folder", async () => {
-      expect(await status(lake().list(fixture.bucket, "", null, 0))).toBe(400);
-      expect(await status(lake().list(fixture.bucket, "", null, 100_000))).toBe(400);
-      expect(await status(lake().list(fixture.bucket, "tree", null, 10))).toBe(400);
-      expect(await status(lake().list(fixture.bucket, "../", null, 10))).toBe(400);
+      expect(await kind(lake().list(fixture.bucket, "", null, 0))).toBe("invalid_input");
+      expect(await kind(lake().list(fixture.bucket, "", null, 100_000))).toBe("invalid_input");
+      expect(await kind(lake().list(fixture.bucket, "tree", null, 10))).toBe("invalid_input");
+      expect(await kind(lake().list(fixture.bucket, "../", null, 10))).toBe("invalid_input");
     });
 
     it("heads an object, and answers 404 for a missing one", async () => {
       const head = await lake().head(fixture.bucket, "tree/b.txt");
       expect(head).toMatchObject({ key: "tree/b.txt", size: 3 });
       expect(head.lastModified).toBeInstanceOf(Date);
-      expect(await status(lake().head(fixture.bucket, "tree/missing.txt"))).toBe(404);
+      expect(await kind(lake().head(fixture.bucket, "tree/missing.txt"))).toBe("not_found");
     });
 
     it("reads exact byte ranges, and refuses ranges outside the object", async () => {
@@ -140,9 +141,9 @@ export function lakeContract(adapterName: string, factory: () => Promise<Adapter
       expect(new TextDecoder().decode(await lake().read(fixture.bucket, "ranges/digits.txt", 2, 5))).toBe("234");
       expect(new TextDecoder().decode(await lake().read(fixture.bucket, "ranges/digits.txt", 7, 10))).toBe("789");
       expect((await lake().read(fixture.bucket, "ranges/digits.txt", 4, 4)).length).toBe(0);
-      expect(await status(lake().read(fixture.bucket, "ranges/digits.txt", 5, 11))).toBe(400);
-      expect(await status(lake().read(fixture.bucket, "ranges/digits.txt", -1, 3))).toBe(400);
-      expect(await status(lake().read(fixture.bucket, "ranges/digits.txt", 6, 2))).toBe(400);
+      expect(await kind(lake().read(fixture.bucket, "ranges/digits.txt", 5, 11))).toBe("invalid_input");
+      expect(await kind(lake().read(fixture.bucket, "ranges/digits.txt", -1, 3))).toBe("invalid_input");
+      expect(await kind(lake().read(fixture.bucket, "ranges/digits.txt", 6, 2))).toBe("invalid_input");
     });
 
     it("stores and reads a 0-byte object", async () => {
@@ -153,7 +154,7 @@ export function lakeContract(adapterName: string, factory: () => Promise<Adapter
 
     it("downloads an object's bytes (presigned URL or stream)", async () => {
       expect(await bodyOf(lake(), fixture.bucket, "tree/a.csv")).toBe("x,y\n1,2\n");
-      expect(await status(lake().download(fixture.bucket, "tree/missing.csv"))).toBe(404);
+      expect(await kind(lake().download(fixture.bucket, "tree/missing.csv"))).toBe("not_found");
     });
 
     it("uploads a multi-part-sized body intact", async () => {
@@ -166,26 +167,26 @@ export function lakeContract(adapterName: string, factory: () => Promise<Adapter
 
     it("refuses an upload shorter than announced and leaves nothing behind", async () => {
       const data = bytes("short");
-      expect(await status(lake().upload(fixture.bucket, "raw/short.txt", streamOf(data), 50))).toBe(400);
-      expect(await status(lake().head(fixture.bucket, "raw/short.txt"))).toBe(404);
+      expect(await kind(lake().upload(fixture.bucket, "raw/short.txt", streamOf(data), 50))).toBe("invalid_input");
+      expect(await kind(lake().head(fixture.bucket, "raw/short.txt"))).toBe("not_found");
     });
 
     it("refuses keys that could escape the bucket or are not canonical, on every operation", async () => {
       for (const key of BAD_KEYS) {
-        expect.soft(await status(lake().head(fixture.bucket, key)), key).toBe(400);
-        expect.soft(await status(lake().read(fixture.bucket, key, 0, 1)), key).toBe(400);
-        expect.soft(await status(put(lake(), fixture.bucket, key, "x")), key).toBe(400);
-        expect.soft(await status(lake().delete(fixture.bucket, key)), key).toBe(400);
-        expect.soft(await status(lake().download(fixture.bucket, key)), key).toBe(400);
+        expect.soft(await kind(lake().head(fixture.bucket, key)), key).toBe("invalid_input");
+        expect.soft(await kind(lake().read(fixture.bucket, key, 0, 1)), key).toBe("invalid_input");
+        expect.soft(await kind(put(lake(), fixture.bucket, key, "x")), key).toBe("invalid_input");
+        expect.soft(await kind(lake().delete(fixture.bucket, key)), key).toBe("invalid_input");
+        expect.soft(await kind(lake().download(fixture.bucket, key)), key).toBe("invalid_input");
       }
     });
 
     it("deletes an object; it is gone, and a second delete is 404", async () => {
       await put(lake(), fixture.bucket, "gone/x.txt", "x");
       expect(await lake().delete(fixture.bucket, "gone/x.txt")).toEqual({ deleteMarker: false });
-      expect(await status(lake().head(fixture.bucket, "gone/x.txt"))).toBe(404);
+      expect(await kind(lake().head(fixture.bucket, "gone/x.txt"))).toBe("not_found");
       expect((await lake().list(fixture.bucket, "", null, 1000)).items.map((e) => e.key)).not.toContain("gone/");
-      expect(await status(lake().delete(fixture.bucket, "gone/x.txt"))).toBe(404);
+      expect(await kind(lake().delete(fixture.bucket, "gone/x.txt"))).toBe("not_found");
     });
 
     it("counts versions and deletes with a marker on a versioned bucket", async () => {
@@ -205,7 +206,7 @@ export function lakeContract(adapterName: string, factory: () => Promise<Adapter
         ["v/other.txt", 1],
       ]);
       expect(await lake().delete(vb, "v/file.txt")).toEqual({ deleteMarker: true });
-      expect(await status(lake().head(vb, "v/file.txt"))).toBe(404);
+      expect(await kind(lake().head(vb, "v/file.txt"))).toBe("not_found");
     });
   });
 }

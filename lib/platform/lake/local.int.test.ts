@@ -34,11 +34,11 @@ describe("local lake — what only a directory can get wrong", () => {
   const lake = () => createLocalLake({ root, buckets: ["b"] });
 
   it("refuses a symlink that points outside the lake, for reads, lists and writes", async () => {
-    await expect(lake().head("b", "raw/leak.txt")).rejects.toMatchObject({ status: 400 });
-    await expect(lake().read("b", "raw/leakdir/secret.txt", 0, 1)).rejects.toMatchObject({ status: 400 });
-    await expect(lake().list("b", "raw/leakdir/", null, 10)).rejects.toMatchObject({ status: 400 });
+    await expect(lake().head("b", "raw/leak.txt")).rejects.toMatchObject({ kind: "invalid_input" });
+    await expect(lake().read("b", "raw/leakdir/secret.txt", 0, 1)).rejects.toMatchObject({ kind: "invalid_input" });
+    await expect(lake().list("b", "raw/leakdir/", null, 10)).rejects.toMatchObject({ kind: "invalid_input" });
     const body = new Blob(["x"]).stream();
-    await expect(lake().upload("b", "raw/leakdir/planted.txt", body, 1)).rejects.toMatchObject({ status: 400 });
+    await expect(lake().upload("b", "raw/leakdir/planted.txt", body, 1)).rejects.toMatchObject({ kind: "invalid_input" });
     await expect(readdir(outside)).resolves.toEqual(["secret.txt"]);
   });
 
@@ -59,7 +59,7 @@ describe("local lake — what only a directory can get wrong", () => {
   });
 
   it("refuses a cursor it did not issue", async () => {
-    await expect(lake().list("b", "raw/", "not a cursor!", 10)).rejects.toMatchObject({ status: 400 });
-    await expect(lake().list("b", "raw/", "", 10)).rejects.toMatchObject({ status: 400 });
+    await expect(lake().list("b", "raw/", "not a cursor!", 10)).rejects.toMatchObject({ kind: "invalid_input" });
+    await expect(lake().list("b", "raw/", "", 10)).rejects.toMatchObject({ kind: "invalid_input" });
   });
 });

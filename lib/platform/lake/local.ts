@@ -3,7 +3,7 @@ import { mkdir, open, readdir, realpath, rename, rm, rmdir, stat } from "node:fs
 import path from "node:path";
 import { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
-import { ApiError } from "@/lib/api/errors";
+import { Conflict, InvalidInput, NotFound } from "../errors";
 import { MAX_PAGE, MAX_READ_BYTES, type Lake, type LakeEntry, type LakeObjectHead, type LakePage } from "./port";
 import { exactly } from "./sized-stream";
 import { checkBucket, checkKey, checkLimit, checkPrefix, checkRange } from "./validate";
@@ -26,7 +26,7 @@ function decodeCursor(cursor: string): string {
     if (key.endsWith("/")) checkPrefix(key);
     else checkKey(key);
   } catch {
-    throw new ApiError("bad_request", "Invalid cursor: not one this lake returned.");
+    throw new InvalidInput("Invalid cursor: not one this lake returned.");
   }
   return key;
 }
@@ -71,7 +71,7 @@ export function createLocalLake(options: LocalLakeOptions): Lake {
       });
       if (real !== null) {
         if (real !== realBase && !real.startsWith(realBase + path.sep)) {
-          throw new ApiError("bad_request", "Invalid key: it resolves outside the lake (a link points elsewhere).");
+          throw new InvalidInput("Invalid key: it resolves outside the lake (a link points elsewhere).");
         }
         return;
       }
@@ -91,7 +91,7 @@ export function createLocalLake(options: LocalLakeOptions): Lake {
       if (isMissing(err)) return null;
       throw err;
     });
-    if (!info?.isFile()) throw new ApiError("not_found", `No object ${key} in ${bucket}.`);
+    if (!info?.isFile()) throw new NotFound(`No object ${key} in ${bucket}.`);
     return { file, info };
   }
 
@@ -216,10 +216,10 @@ export function createLocalLake(options: LocalLakeOptions): Lake {
       const file = await objectPath(bucket, key);
       const dir = path.dirname(file);
       const existing = await stat(file).catch(() => null);
-      if (existing?.isDirectory()) throw new ApiError("conflict", `${key} is a folder in ${bucket}; choose another name.`);
+      if (existing?.isDirectory()) throw new Conflict(`${key} is a folder in ${bucket}; choose another name.`);
       await mkdir(dir, { recursive: true }).catch((err) => {
         if ((err as NodeJS.ErrnoException).code === "EEXIST" || (err as NodeJS.ErrnoException).code === "ENOTDIR") {
-          throw new ApiError("conflict", `A parent of ${key} is an object in ${bucket}, not a folder.`);
+          throw new Conflict(`A parent of ${key} is an object in ${bucket}, not a folder.`);
         }
         throw err;
       });

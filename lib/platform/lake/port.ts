@@ -47,7 +47,7 @@ export const MAX_READ_BYTES = 64 * 1024 * 1024;
 
 /**
  * The S3 lake, or a directory shaped like one. Keys use "/" and never escape the bucket
- * (see keys.ts: both adapters validate the same way, and throw ApiError 400/404).
+ * (see validate.ts: both adapters validate the same way, and throw InvalidInput / NotFound).
  * Listing follows ListObjectsV2 with delimiter "/": folders and objects in key order.
  */
 export interface Lake extends Probe {

@@ -1,4 +1,4 @@
-import { ApiError } from "@/lib/api/errors";
+import { InvalidInput } from "../errors";
 
 /** Passes `body` through, failing it (400) as soon as it proves longer or shorter than `size` bytes. */
 export function exactly(body: ReadableStream<Uint8Array>, size: number): ReadableStream<Uint8Array> {
@@ -7,11 +7,11 @@ export function exactly(body: ReadableStream<Uint8Array>, size: number): Readabl
     new TransformStream<Uint8Array, Uint8Array>({
       transform(chunk, controller) {
         seen += chunk.byteLength;
-        if (seen > size) controller.error(new ApiError("bad_request", `The upload is longer than the ${size} bytes announced.`));
+        if (seen > size) controller.error(new InvalidInput(`The upload is longer than the ${size} bytes announced.`));
         else controller.enqueue(chunk);
       },
       flush(controller) {
-        if (seen !== size) controller.error(new ApiError("bad_request", `The upload ended after ${seen} of ${size} bytes.`));
+        if (seen !== size) controller.error(new InvalidInput(`The upload ended after ${seen} of ${size} bytes.`));
       },
     }),
   );

@@ -1,4 +1,4 @@
-import { ApiError } from "@/lib/api/errors";
+import { InvalidInput, NotFound } from "../errors";
 
 /**
  * What both adapters accept as a key or a prefix, so a key valid on S3 is valid locally and a key
@@ -13,7 +13,7 @@ const ENCODED_TRICK = /%(2e|2f|5c|00)/i;
 const CONTROL = /[\u0000-\u001f\u007f]/;
 
 function invalid(what: string, value: string, why: string): never {
-  throw new ApiError("bad_request", `Invalid ${what} ${JSON.stringify(value.slice(0, 200))}: ${why}.`);
+  throw new InvalidInput(`Invalid ${what} ${JSON.stringify(value.slice(0, 200))}: ${why}.`);
 }
 
 function checkPath(what: string, value: string): void {
@@ -48,7 +48,7 @@ export function checkPrefix(prefix: string): string {
 
 export function checkBucket(bucket: string, configured: readonly string[]): string {
   if (!configured.includes(bucket)) {
-    throw new ApiError("not_found", `Unknown bucket ${JSON.stringify(bucket.slice(0, 100))}: not one of the configured lake buckets.`);
+    throw new NotFound(`Unknown bucket ${JSON.stringify(bucket.slice(0, 100))}: not one of the configured lake buckets.`);
   }
   return bucket;
 }
@@ -61,7 +61,7 @@ export function baseName(key: string): string {
 
 export function checkLimit(limit: number, max: number): number {
   if (!Number.isInteger(limit) || limit < 1 || limit > max) {
-    throw new ApiError("bad_request", `Invalid limit ${limit}: a page holds 1 to ${max} entries.`);
+    throw new InvalidInput(`Invalid limit ${limit}: a page holds 1 to ${max} entries.`);
   }
   return limit;
 }
@@ -69,7 +69,7 @@ export function checkLimit(limit: number, max: number): number {
 /** [start, end) within an object of `size` bytes, at most `max` bytes long. */
 export function checkRange(start: number, end: number, size: number, max: number): void {
   if (!Number.isSafeInteger(start) || !Number.isSafeInteger(end) || start < 0 || end < start || end > size) {
-    throw new ApiError("bad_request", `Invalid byte range [${start}, ${end}) of an object of ${size} bytes.`);
+    throw new InvalidInput(`Invalid byte range [${start}, ${end}) of an object of ${size} bytes.`);
   }
-  if (end - start > max) throw new ApiError("bad_request", `A single read is limited to ${max} bytes.`);
+  if (end - start > max) throw new InvalidInput(`A single read is limited to ${max} bytes.`);
 }

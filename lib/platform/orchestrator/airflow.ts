@@ -1,7 +1,7 @@
 import { commands, type Command } from "./commands";
 import { CliOutputError, failureReason, parseBackfillDates, parseDags, parseDot, parseRuns, parseTaskList, parseTaskStates, parseTriggered } from "./parse";
 import type { DagStructure, Orchestrator, RunState } from "./port";
-import { CliCommandError, type CliOutput, type CliTransport } from "./transport";
+import { CliCommandError, commandFailure, type CliOutput, type CliTransport } from "./transport";
 
 export interface AirflowOptions {
   /** Called once per CLI command sent (the sync logs its calls per cycle; the bench counts them). */
@@ -22,7 +22,7 @@ export function airflowOrchestrator(transport: CliTransport, options: AirflowOpt
   async function run(argv: Command): Promise<string> {
     options.onCommand?.(argv);
     const out = await transport.run(argv);
-    if (failed(out)) throw new CliCommandError(argv.slice(0, 2).join(" "), failureReason(out.stderr, out.stdout));
+    if (failed(out)) throw commandFailure(argv.slice(0, 2).join(" "), failureReason(out.stderr, out.stdout));
     return out.stdout;
   }
 

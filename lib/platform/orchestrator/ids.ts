@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { InvalidInput } from "../errors";
 
 // What may reach an Airflow command. Each id is one argv element and may not start with "-",
 // so it can never be read as an option; conf is one JSON argument of bounded size.
@@ -19,11 +20,9 @@ export const confSchema = z
   .record(z.string().max(100), z.unknown())
   .refine((conf) => Buffer.byteLength(JSON.stringify(conf)) <= MAX_CONF_BYTES, `conf is larger than ${MAX_CONF_BYTES} bytes as JSON`);
 
-export class InvalidCommandInput extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = "InvalidCommandInput";
-  }
+/** A value refused before it reaches a command line. */
+export class InvalidCommandInput extends InvalidInput {
+  override name = "InvalidCommandInput";
 }
 
 export function checked<T>(schema: z.ZodType<T>, value: unknown, what: string): T {

@@ -1,3 +1,4 @@
+import { Conflict, DomainError, InvalidInput, Refused, Unreachable } from "../errors";
 import type { Command } from "./commands";
 
 export interface CliOutput {
@@ -13,21 +14,37 @@ export interface CliTransport {
   run(argv: Command): Promise<CliOutput>;
 }
 
-/** Airflow answered, but the command failed (a DAG that does not exist, a refused conf…). */
-export class CliCommandError extends Error {
+/** Airflow answered, but the command failed (a DAG that does not exist, a refusal of its own…). */
+export class CliCommandError extends Refused {
+  override name = "CliCommandError";
   constructor(
     readonly command: string,
     readonly reason: string,
   ) {
-    super(`airflow ${command}: ${reason}`);
-    this.name = "CliCommandError";
+    super(`Airflow refused: ${reason}`);
   }
 }
 
+/**
+ * A failed command in the domain's words: what the caller can fix (the DAG's Params refused the
+ * conf, a backfill Airflow will not plan) is InvalidInput, one backfill at a time per DAG is a
+ * Conflict, anything else Airflow's own refusal.
+ */
+export function commandFailure(command: string, reason: string): DomainError {
+  if (/ParamValidationError|Invalid input for param|is not valid under|is a required property/i.test(reason)) {
+    return new InvalidInput(`Airflow refused the conf: ${reason}`);
+  }
+  if (/AlreadyRunningBackfill/.test(reason)) return new Conflict(`Airflow refused: ${reason}`);
+  if (/DagNoScheduleException|InvalidBackfillDate|InvalidReprocessBehavior|InvalidBackfillDirection/.test(reason)) {
+    return new InvalidInput(`Airflow refused the backfill: ${reason}`);
+  }
+  return new CliCommandError(command, reason);
+}
+
 /** Airflow could not be reached at all (process missing, MWAA down, token refused). */
-export class AirflowUnreachable extends Error {
+export class AirflowUnreachable extends Unreachable {
+  override name = "AirflowUnreachable";
   constructor(message: string, options?: { cause?: unknown }) {
-    super(message, options);
-    this.name = "AirflowUnreachable";
+    super(`Airflow is unreachable: ${message}`, options);
   }
 }

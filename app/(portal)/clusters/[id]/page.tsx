@@ -6,7 +6,8 @@ import { requireRole } from "@/lib/auth/current-user";
 import { mayTerminate } from "@/lib/clusters/access";
 import { clusterDetail } from "@/lib/clusters/detail";
 import { getPlatform, portAvailability } from "@/lib/platform";
-import { CLUSTER_ID, ClusterNotFoundError } from "@/lib/platform/clusters/port";
+import { CLUSTER_ID } from "@/lib/platform/clusters/port";
+import { NotFound } from "@/lib/platform/errors";
 
 export const dynamic = "force-dynamic";
 
@@ -29,7 +30,7 @@ export default async function ClusterPage({ params }: { params: Promise<{ id: st
         canTerminate: !detail.cluster.endedAt && (await mayTerminate(user, detail.cluster.dagRun)),
       };
     } catch (err) {
-      if (err instanceof ClusterNotFoundError) notFound();
+      if (err instanceof NotFound) notFound();
       throw err;
     }
   }

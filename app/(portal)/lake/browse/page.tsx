@@ -5,7 +5,7 @@ import { LakeBrowser } from "@/components/lake/lake-browser";
 import { LakeError } from "@/components/lake/lake-error";
 import { LakeSummary } from "@/components/lake/lake-summary";
 import { UploadPanel } from "@/components/lake/upload-panel";
-import { ApiError } from "@/lib/api/errors";
+import { DomainError } from "@/lib/platform/errors";
 import { requireRole } from "@/lib/auth/current-user";
 import { hasRole } from "@/lib/auth/roles";
 import { UPLOAD_PREFIX } from "@/lib/lake/entries";
@@ -19,7 +19,7 @@ function locate(params: Record<string, string | string[] | undefined>): { error:
   try {
     return { bucket: checkBucket(single(params, "bucket"), env.LAKE_BUCKETS), prefix: checkPrefix(single(params, "prefix", "")) };
   } catch (err) {
-    if (err instanceof ApiError) return { error: err.message };
+    if (err instanceof DomainError) return { error: err.message };
     throw err;
   }
 }

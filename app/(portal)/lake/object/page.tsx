@@ -3,7 +3,7 @@ import { LakeBreadcrumbs } from "@/components/lake/breadcrumbs";
 import { DeleteButton } from "@/components/lake/delete-button";
 import { LakeError } from "@/components/lake/lake-error";
 import { PreviewView } from "@/components/lake/preview-view";
-import { ApiError } from "@/lib/api/errors";
+import { DomainError, InvalidInput } from "@/lib/platform/errors";
 import type { LakePreview } from "@/lib/api/contracts/lake";
 import { requireRole } from "@/lib/auth/current-user";
 import { hasRole } from "@/lib/auth/roles";
@@ -23,13 +23,13 @@ async function load(params: Record<string, string | string[] | undefined>): Prom
     const bucket = single(params, "bucket");
     const key = single(params, "key");
     const rowsParam = single(params, "rows", "100");
-    if (!ROWS.test(rowsParam) || Number(rowsParam) > 1000) throw new ApiError("bad_request", "rows is a number from 0 to 1000.");
+    if (!ROWS.test(rowsParam) || Number(rowsParam) > 1000) throw new InvalidInput("rows is a number from 0 to 1000.");
     const lake = requirePort("lake");
     const preview = await previewObject(lake, bucket, key, Number(rowsParam));
     const versioned = (await lake.buckets()).find((b) => b.name === bucket)?.versioned ?? false;
     return { bucket, key, preview, versioned };
   } catch (err) {
-    if (err instanceof ApiError) return { error: err.message };
+    if (err instanceof DomainError) return { error: err.message };
     throw err;
   }
 }

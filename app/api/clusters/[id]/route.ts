@@ -2,12 +2,11 @@ import { getCluster } from "@/lib/api/contracts/clusters";
 import { handle } from "@/lib/api/handler";
 import { mayTerminate } from "@/lib/clusters/access";
 import { clusterDetail } from "@/lib/clusters/detail";
-import { fromSource } from "@/lib/costs/source-errors";
 
 export const dynamic = "force-dynamic";
 
 export const GET = handle(getCluster, async ({ input: { params }, user }) => {
-  const detail = await fromSource("Describing the cluster", () => clusterDetail(params.id));
+  const detail = await clusterDetail(params.id);
   return {
     cluster: detail.row,
     steps: detail.steps,

@@ -3,7 +3,6 @@ import { terminateCluster } from "@/lib/api/contracts/clusters";
 import { handle } from "@/lib/api/handler";
 import { prisma } from "@/lib/db";
 import { mayTerminate } from "@/lib/clusters/access";
-import { fromSource } from "@/lib/costs/source-errors";
 import { requirePort } from "@/lib/platform";
 import { syncClusters } from "@/lib/sync/clusters";
 
@@ -13,13 +12,13 @@ export const POST = handle(terminateCluster, async ({ input: { params, body }, u
   // Well-formed but naming another cluster: the confirmation conflicts with the target.
   if (body.confirm !== params.id) throw new ApiError("conflict", "The confirmation names another cluster: send this cluster's own id as `confirm`.");
   const clusters = requirePort("clusters");
-  const cluster = await fromSource("Describing the cluster", () => clusters.describe(params.id));
+  const cluster = await clusters.describe(params.id);
   if (!(await mayTerminate(user!, cluster.dagRun))) {
     throw new ApiError("forbidden", "Engineers may terminate the clusters of their own runs only; ask a lead.");
   }
   if (cluster.endedAt) throw new ApiError("conflict", `${params.id} is already ${cluster.state}.`);
-  await fromSource("Terminating the cluster", () => clusters.terminate(params.id));
-  const after = await fromSource("Describing the cluster", () => clusters.describe(params.id));
+  await clusters.terminate(params.id);
+  const after = await clusters.describe(params.id);
   // The list reads snapshots: capture the change now rather than at the next poll.
   await syncClusters({ prisma, clusters }).catch((err: Error) => console.error("[clusters] snapshot after terminate failed", err));
   return { id: after.id, state: after.state };

@@ -1,0 +1,74 @@
+/**
+ * What went wrong, in the domain's words. Ports, adapters and the features above them throw these;
+ * the one mapper in `lib/api/errors.ts` turns each kind into an HTTP status, so nothing below the
+ * route layer decides a status code. The message is written for the person who asked.
+ */
+export type DomainErrorKind = "invalid_input" | "not_found" | "conflict" | "refused" | "unreachable" | "not_available";
+
+export abstract class DomainError extends Error {
+  abstract readonly kind: DomainErrorKind;
+}
+
+/** The caller's input is refused as it stands: a bad key, cursor, limit, conf or range. */
+export class InvalidInput extends DomainError {
+  readonly kind = "invalid_input";
+  override name = "InvalidInput";
+}
+
+/** The thing asked for does not exist (a bucket, object, cluster, DAG, run). */
+export class NotFound extends DomainError {
+  readonly kind = "not_found";
+  override name = "NotFound";
+}
+
+/** The current state refuses the change (a name taken, one backfill at a time, a key already used). */
+export class Conflict extends DomainError {
+  readonly kind = "conflict";
+  override name = "Conflict";
+}
+
+/** The source answered but refused or failed, for reasons that are its own. */
+export class Refused extends DomainError {
+  readonly kind = "refused";
+  override name = "Refused";
+}
+
+/** The source did not answer at all (process down, network, credentials). */
+export class Unreachable extends DomainError {
+  readonly kind = "unreachable";
+  override name = "Unreachable";
+}
+
+/** The port has no adapter in this mode: said plainly, nothing faked. */
+export class NotAvailable extends DomainError {
+  readonly kind = "not_available";
+  override name = "NotAvailable";
+}
+
+/** Any thrown value as one line, with the cause a domain error wraps (for logs and the sync's record). */
+export function errorLine(err: unknown): string {
+  if (!(err instanceof Error)) return String(err);
+  return err.cause instanceof Error ? `${err.message} (${err.cause.message})` : err.message;
+}
+
+/**
+ * The adapter with the failures of the named calls in the domain's words: a DomainError passes as
+ * it is; anything else (an SDK exception, a file it cannot read) becomes Refused, whose message
+ * names the call and shows no internals, with the original kept as `cause`.
+ */
+export function withDomainErrors<T extends object>(source: string, adapter: T, calls: readonly (keyof T & string)[]): T {
+  const wrapped = { ...adapter };
+  for (const call of calls) {
+    const fn = adapter[call];
+    if (typeof fn !== "function") continue;
+    wrapped[call] = (async (...args: unknown[]) => {
+      try {
+        return await fn.apply(adapter, args);
+      } catch (err) {
+        if (err instanceof DomainError) throw err;
+        throw new Refused(`${source} failed on ${call}: it did not answer as expected.`, { cause: err });
+      }
+    }) as T[typeof call];
+  }
+  return wrapped;
+}
