@@ -3,7 +3,13 @@ import path from "node:path";
 
 // Two projects: fast pure tests, and integration tests against real Postgres (and later moto/Airflow).
 export default defineConfig({
-  resolve: { alias: { "@": path.resolve(import.meta.dirname) } },
+  resolve: {
+    alias: {
+      "@": path.resolve(import.meta.dirname),
+      // Tests run on the server side of the line "server-only" guards: its react-server build is empty.
+      "server-only": path.resolve(import.meta.dirname, "node_modules/server-only/empty.js"),
+    },
+  },
   test: {
     projects: [
       {

@@ -18,7 +18,11 @@ describe("configuration", () => {
 
   it("needs the region and the MWAA environment in aws mode", () => {
     expect(() => parseEnv({ PLATFORM_MODE: "aws" })).toThrowError(/AWS_REGION is required when PLATFORM_MODE=aws/);
-    expect(() => parseEnv({ PLATFORM_MODE: "aws", AWS_REGION: "eu-west-1", MWAA_ENVIRONMENT: "prod" })).not.toThrow();
+    expect(() => parseEnv({ PLATFORM_MODE: "aws", AWS_REGION: "eu-west-1" })).toThrowError(/MWAA_ENVIRONMENT is required when PLATFORM_MODE=aws/);
+    const aws = parseEnv({ PLATFORM_MODE: "aws", AWS_REGION: "eu-west-1", MWAA_ENVIRONMENT: "prod" });
+    if (aws.PLATFORM_MODE !== "aws") throw new Error("parsed as local mode");
+    const region: string = aws.AWS_REGION; // narrowed on the mode: a string, no `!`
+    expect(region).toBe("eu-west-1");
   });
 
   it("says what is wrong with a value", () => {

@@ -1,3 +1,4 @@
+import "server-only";
 import { z } from "zod";
 
 /**
@@ -8,50 +9,70 @@ const csv = z
   .string()
   .transform((s) => s.split(",").map((x) => x.trim()).filter(Boolean));
 
+// Missing in aws mode: say which variable and why, rather than zod's "expected string".
+const requiredInAws = (name: string) => ({ error: (issue: { input?: unknown }) => (issue.input === undefined ? `${name} is required when PLATFORM_MODE=aws` : undefined) });
+const awsRegion = (params?: ReturnType<typeof requiredInAws>) => z.string(params).regex(/^[a-z]{2}(-[a-z]+)+-\d$/, "AWS_REGION must look like eu-west-1");
+
+const common = z.object({
+  NODE_ENV: z.enum(["development", "test", "production"]).default("development"),
+  NEXT_PHASE: z.string().optional(),
+  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+
+  /** Any Postgres. Unset: the embedded PGlite served on EMBEDDED_PG_PORT. */
+  DATABASE_URL: z.url().optional(),
+  EMBEDDED_PG_PORT: z.coerce.number().int().min(1).max(65535).default(5433),
+  /** pglite-socket serves one connection at a time; a real Postgres takes a pool. */
+  DATABASE_POOL_MAX: z.coerce.number().int().min(1).max(50).optional(),
+
+  /** Root of the local estate (lake, Airflow, PGlite data). */
+  PLATFORM_HOME: z.string().default(".platform"),
+  LAKE_BUCKETS: csv.default(["builditall-lake"]),
+
+  NEXTAUTH_URL: z.url().optional(),
+  NEXTAUTH_SECRET: z.string().min(32, "NEXTAUTH_SECRET must be at least 32 characters").optional(),
+  LOCAL_SEED_PASSWORD: z.string().min(12, "LOCAL_SEED_PASSWORD must be at least 12 characters").optional(),
+  OIDC_ISSUER: z.url().optional(),
+  OIDC_CLIENT_ID: z.string().min(1).optional(),
+  OIDC_CLIENT_SECRET: z.string().min(1).optional(),
+
+  /** Overrides every AWS client's endpoint: a moto server or another protocol peer in tests. */
+  AWS_ENDPOINT_URL: z.url().optional(),
+
+  /** How old cached cluster snapshots and cost samples may be before a view refreshes them (the staleness bound). */
+  CLUSTER_CACHE_MAX_AGE_SECONDS: z.coerce.number().int().min(5).max(3600).default(30),
+  COST_CACHE_MAX_AGE_SECONDS: z.coerce.number().int().min(10).max(86_400).default(900),
+  /** A running cluster idle for longer than this is flagged on the Clusters page. */
+  CLUSTER_IDLE_ALERT_MINUTES: z.coerce.number().int().min(1).max(1440).default(30),
+
+  /** The local Airflow's API server port (scripts/airflow/local.sh). */
+  AIRFLOW_PORT: z.coerce.number().int().min(1024).max(65535).default(8080),
+  /** Background syncs (lib/sync) start with the server unless "false" (tests that drive them). */
+  SYNC_ENABLED: z.enum(["true", "false"]).default("true").transform((v) => v === "true"),
+  /** Airflow's web UI for task log links on MWAA (its private web server); locally the API server's port is used. */
+  AIRFLOW_UI_URL: z.url().optional(),
+  /** Pause between two polls of the Airflow sync. */
+  AIRFLOW_SYNC_INTERVAL_MS: z.coerce.number().int().min(1_000).max(600_000).default(5_000),
+});
+
+/** The embedded estate: AWS settings are optional (the region, if set, picks the price table). */
+const localMode = common.extend({
+  PLATFORM_MODE: z.literal("local"),
+  AWS_REGION: awsRegion().optional(),
+  MWAA_ENVIRONMENT: z.string().min(1).optional(),
+});
+
+/** AWS: the region and the MWAA environment are required, so code in this mode reads them without `!`. */
+const awsMode = common.extend({
+  PLATFORM_MODE: z.literal("aws"),
+  AWS_REGION: awsRegion(requiredInAws("AWS_REGION")),
+  MWAA_ENVIRONMENT: z.string(requiredInAws("MWAA_ENVIRONMENT")).min(1),
+});
+
 const schema = z
-  .object({
-    NODE_ENV: z.enum(["development", "test", "production"]).default("development"),
-    NEXT_PHASE: z.string().optional(),
-    PLATFORM_MODE: z.enum(["local", "aws"]).default("local"),
-    PORT: z.coerce.number().int().min(1).max(65535).default(3000),
-
-    /** Any Postgres. Unset: the embedded PGlite served on EMBEDDED_PG_PORT. */
-    DATABASE_URL: z.url().optional(),
-    EMBEDDED_PG_PORT: z.coerce.number().int().min(1).max(65535).default(5433),
-    /** pglite-socket serves one connection at a time; a real Postgres takes a pool. */
-    DATABASE_POOL_MAX: z.coerce.number().int().min(1).max(50).optional(),
-
-    /** Root of the local estate (lake, Airflow, PGlite data). */
-    PLATFORM_HOME: z.string().default(".platform"),
-    LAKE_BUCKETS: csv.default(["builditall-lake"]),
-
-    NEXTAUTH_URL: z.url().optional(),
-    NEXTAUTH_SECRET: z.string().min(32, "NEXTAUTH_SECRET must be at least 32 characters").optional(),
-    LOCAL_SEED_PASSWORD: z.string().min(12, "LOCAL_SEED_PASSWORD must be at least 12 characters").optional(),
-    OIDC_ISSUER: z.url().optional(),
-    OIDC_CLIENT_ID: z.string().min(1).optional(),
-    OIDC_CLIENT_SECRET: z.string().min(1).optional(),
-
-    AWS_REGION: z.string().regex(/^[a-z]{2}(-[a-z]+)+-\d$/, "AWS_REGION must look like eu-west-1").optional(),
-    /** Overrides every AWS client's endpoint: a moto server or another protocol peer in tests. */
-    AWS_ENDPOINT_URL: z.url().optional(),
-    MWAA_ENVIRONMENT: z.string().min(1).optional(),
-
-    /** How old cached cluster snapshots and cost samples may be before a view refreshes them (the staleness bound). */
-    CLUSTER_CACHE_MAX_AGE_SECONDS: z.coerce.number().int().min(5).max(3600).default(30),
-    COST_CACHE_MAX_AGE_SECONDS: z.coerce.number().int().min(10).max(86_400).default(900),
-    /** A running cluster idle for longer than this is flagged on the Clusters page. */
-    CLUSTER_IDLE_ALERT_MINUTES: z.coerce.number().int().min(1).max(1440).default(30),
-
-    /** The local Airflow's API server port (scripts/airflow/local.sh). */
-    AIRFLOW_PORT: z.coerce.number().int().min(1024).max(65535).default(8080),
-    /** Background syncs (lib/sync) start with the server unless "false" (tests that drive them). */
-    SYNC_ENABLED: z.enum(["true", "false"]).default("true").transform((v) => v === "true"),
-    /** Airflow's web UI for task log links on MWAA (its private web server); locally the API server's port is used. */
-    AIRFLOW_UI_URL: z.url().optional(),
-    /** Pause between two polls of the Airflow sync. */
-    AIRFLOW_SYNC_INTERVAL_MS: z.coerce.number().int().min(1_000).max(600_000).default(5_000),
-  })
+  .preprocess(
+    (source) => ({ ...(source as Record<string, unknown>), PLATFORM_MODE: (source as Record<string, unknown>).PLATFORM_MODE ?? "local" }),
+    z.discriminatedUnion("PLATFORM_MODE", [localMode, awsMode]),
+  )
   .superRefine((e, ctx) => {
     const need = (key: keyof typeof e, why: string) => {
       if (e[key] === undefined) ctx.addIssue({ code: "custom", path: [key], message: `${key} is required ${why}` });
@@ -65,12 +86,9 @@ const schema = z
       need("OIDC_CLIENT_SECRET", "in production");
       need("DATABASE_URL", "in production");
     }
-    if (e.PLATFORM_MODE === "aws") {
-      need("AWS_REGION", "when PLATFORM_MODE=aws");
-      need("MWAA_ENVIRONMENT", "when PLATFORM_MODE=aws");
-    }
   });
 
+/** One of the two modes; narrow on `PLATFORM_MODE` to read the AWS settings. */
 export type Env = z.infer<typeof schema>;
 
 export function parseEnv(source: Record<string, string | undefined>): Env {

@@ -54,7 +54,7 @@ export NEXTAUTH_SECRET=${NEXTAUTH_SECRET:-$(cat "$PLATFORM_HOME/nextauth-secret"
 
 if [[ -z "${DATABASE_URL:-}" ]]; then
   say "starting the embedded Postgres (PGlite, $PLATFORM_HOME/pg) on 127.0.0.1:$EMBEDDED_PG_PORT"
-  start npx tsx scripts/db/pglite-server.ts
+  start npx tsx --conditions=react-server scripts/db/pglite-server.ts
   wait_for "the embedded Postgres" 60 bash -c "exec 3<>/dev/tcp/127.0.0.1/$EMBEDDED_PG_PORT"
 fi
 

@@ -1,4 +1,4 @@
-// npx tsx bench/costs/dashboard.ts [--days 90] [--runs-per-day 4] [--views 20]
+// npx tsx --conditions=react-server bench/costs/dashboard.ts [--days 90] [--runs-per-day 4] [--views 20]
 //
 // Prints what issue 9 asks of the cost dashboards, on a throw-away Debian PostgreSQL and moto server:
 // - the time to build the 90-day dashboard from cached samples (no source called);

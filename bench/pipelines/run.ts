@@ -1,6 +1,6 @@
 /**
  * Pipelines benchmark: prints figures, asserts nothing.
- *   npx tsx bench/pipelines/run.ts [--runs 100000] [--requests 50] [--with-airflow]
+ *   npx tsx --conditions=react-server bench/pipelines/run.ts [--runs 100000] [--requests 50] [--with-airflow]
  * 1. Processes spawned (Airflow CLI calls) while reading the Pipelines page's data (the server render and
  *    GET /api/dags share it) with 20 DAGs.
  * 2. Airflow CLI calls per sync cycle at 20 DAGs: first cycle, idle cycles, with active runs, a full cycle.

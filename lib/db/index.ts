@@ -1,3 +1,4 @@
+import "server-only";
 import { createPrismaClient } from "@/lib/db/client";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { databaseUrl, env, isEmbeddedDatabase } from "@/lib/env";

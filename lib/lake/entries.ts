@@ -1,6 +1,7 @@
 import type { LakeEntry as ApiEntry } from "@/lib/api/contracts/lake";
 import type { LakeEntry } from "@/lib/platform/lake/port";
-import { baseName } from "@/lib/platform/lake/validate";
+import { env } from "@/lib/env";
+import { baseName, checkBucket, checkPrefix } from "@/lib/platform/lake/validate";
 
 /** Engineers upload into this prefix only; curated data is written by the pipeline. */
 export const UPLOAD_PREFIX = "raw/";
@@ -16,4 +17,9 @@ export function attachmentName(key: string): string {
   const name = baseName(key);
   const ascii = name.replace(/[^\x20-\x7e]|["\\]/g, "_");
   return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(name)}`;
+}
+
+/** A place in the lake a page was asked for: a configured bucket and a safe prefix, or InvalidInput / NotFound. */
+export function lakeLocation(bucket: string, prefix: string): { bucket: string; prefix: string } {
+  return { bucket: checkBucket(bucket, env.LAKE_BUCKETS), prefix: checkPrefix(prefix) };
 }

@@ -1,5 +1,6 @@
+import "server-only";
 import path from "node:path";
-import { env } from "@/lib/env";
+import { env, type Env } from "@/lib/env";
 import { emrClusters } from "./clusters/aws";
 import { localClusters } from "./clusters/local";
 import { cloudWatchMetrics } from "./metrics/aws";
@@ -36,21 +37,23 @@ export const PORT_LABELS: Record<PortName, string> = {
 const CLUSTER_CALLS = ["list", "describe", "steps", "terminate"] as const;
 
 /** Adapters register here as they are built; a port without one is reported as missing, not faked. */
-const ADAPTERS: Record<Mode, { [K in PortName]?: () => Ports[K] }> = {
-  local: {
-    lake: () => createLocalLake({ root: path.resolve(env.PLATFORM_HOME, "lake"), buckets: env.LAKE_BUCKETS }),
+function adapters(e: Env): { [K in PortName]?: () => Ports[K] } {
+  if (e.PLATFORM_MODE === "aws") {
+    const aws = { region: e.AWS_REGION, endpoint: e.AWS_ENDPOINT_URL };
+    return {
+      lake: () => createS3Lake({ buckets: e.LAKE_BUCKETS, ...aws }),
+      clusters: () => withDomainErrors("EMR", emrClusters(aws), CLUSTER_CALLS),
+      metrics: () => withDomainErrors("CloudWatch", cloudWatchMetrics(aws), ["query"]),
+      orchestrator: () => mwaaOrchestrator({ environment: e.MWAA_ENVIRONMENT, ...aws }),
+    };
+  }
+  return {
+    lake: () => createLocalLake({ root: path.resolve(e.PLATFORM_HOME, "lake"), buckets: e.LAKE_BUCKETS }),
     clusters: () => withDomainErrors("The local cluster source", localClusters({ lakeRoot: localLakeRoot(), repoRoot: path.resolve(".") }), CLUSTER_CALLS),
     metrics: () => withDomainErrors("The local metrics source", localMetrics({ lakeRoot: localLakeRoot(), bucket: lakeBucket() }), ["query"]),
-    orchestrator: () =>
-      localOrchestrator({ repoRoot: path.resolve("."), platformHome: path.resolve(env.PLATFORM_HOME), airflowPort: env.AIRFLOW_PORT }),
-  },
-  aws: {
-    lake: () => createS3Lake({ buckets: env.LAKE_BUCKETS, region: env.AWS_REGION!, endpoint: env.AWS_ENDPOINT_URL }),
-    clusters: () => withDomainErrors("EMR", emrClusters({ region: env.AWS_REGION!, endpoint: env.AWS_ENDPOINT_URL }), CLUSTER_CALLS),
-    metrics: () => withDomainErrors("CloudWatch", cloudWatchMetrics({ region: env.AWS_REGION!, endpoint: env.AWS_ENDPOINT_URL }), ["query"]),
-    orchestrator: () => mwaaOrchestrator({ environment: env.MWAA_ENVIRONMENT!, region: env.AWS_REGION!, endpoint: env.AWS_ENDPOINT_URL }),
-  },
-};
+    orchestrator: () => localOrchestrator({ repoRoot: path.resolve("."), platformHome: path.resolve(e.PLATFORM_HOME), airflowPort: e.AIRFLOW_PORT }),
+  };
+}
 
 /** The lake the pipeline writes to: the first configured bucket. */
 export const lakeBucket = () => env.LAKE_BUCKETS[0] ?? "builditall-lake";
@@ -66,7 +69,7 @@ let platform: Platform | undefined;
 export function getPlatform(): Platform {
   if (!platform) {
     const mode = env.PLATFORM_MODE;
-    const make = ADAPTERS[mode];
+    const make = adapters(env);
     platform = {
       mode,
       lake: make.lake?.() ?? null,

@@ -1,3 +1,4 @@
+import "server-only";
 import { env, isEmbeddedDatabase, databaseUrl } from "@/lib/env";
 import { prisma } from "@/lib/db";
 import { getPlatform, lakeBucket } from "@/lib/platform";

@@ -8,16 +8,14 @@ import { UploadPanel } from "@/components/lake/upload-panel";
 import { DomainError } from "@/lib/platform/errors";
 import { requireRole } from "@/lib/auth/current-user";
 import { hasRole } from "@/lib/auth/roles";
-import { UPLOAD_PREFIX } from "@/lib/lake/entries";
-import { checkBucket, checkPrefix } from "@/lib/platform/lake/validate";
-import { env } from "@/lib/env";
+import { lakeLocation, UPLOAD_PREFIX } from "@/lib/lake/entries";
 import { single } from "../params";
 
 export const metadata = { title: "Lake · browse" };
 
 function locate(params: Record<string, string | string[] | undefined>): { error: string } | { bucket: string; prefix: string } {
   try {
-    return { bucket: checkBucket(single(params, "bucket"), env.LAKE_BUCKETS), prefix: checkPrefix(single(params, "prefix", "")) };
+    return lakeLocation(single(params, "bucket"), single(params, "prefix", ""));
   } catch (err) {
     if (err instanceof DomainError) return { error: err.message };
     throw err;
