@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { databaseUrl, parseEnv } from "./env";
+import { databaseUrl, parseEnv } from "./schema";
 
 describe("configuration", () => {
   it("runs the local estate with no variables at all", () => {

@@ -1,8 +1,8 @@
-import "server-only";
 import { z } from "zod";
 
 /**
- * All configuration, validated once. Import `env` instead of reading process.env anywhere else.
+ * The configuration schema, free of `server-only` so that tools outside Next (prisma.config.ts)
+ * can validate the same variables. All configuration, validated once. Import `env` instead of reading process.env anywhere else.
  * The process refuses to start with a message naming each variable that is missing or wrong.
  */
 const csv = z
@@ -100,13 +100,11 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
   return result.data;
 }
 
-export const env: Env = parseEnv(process.env);
-
 /** The embedded database unless DATABASE_URL names another. */
-export function databaseUrl(e: Env = env): string {
+export function databaseUrl(e: Env): string {
   return e.DATABASE_URL ?? `postgresql://postgres:postgres@127.0.0.1:${e.EMBEDDED_PG_PORT}/postgres?sslmode=disable`;
 }
 
-export function isEmbeddedDatabase(e: Env = env): boolean {
+export function isEmbeddedDatabase(e: Env): boolean {
   return e.DATABASE_URL === undefined;
 }
