@@ -145,7 +145,10 @@ MULTIPLICITY: dict[tuple[str, str], Callable[[Instance], int]] = {
     ("network", "local.zones"): lambda n: len(zones(n)),
     ("network", "local.egress_zones"): lambda n: len(egress_zones(n)),
     ("vpn", "length(var.subnet_ids)"): lambda v: len(v.input("subnet_ids")),
-    ("monitoring", "local.nat_alarms"): lambda m: 2 * len(m.input("nat_gateway_ids")),
+    # nat_alarms makes one alarm per "${zone}-<what>" key for each NAT gateway.
+    ("monitoring", "local.nat_alarms"): lambda m: (
+        m.tf.locals["nat_alarms"].count('"${zone}-') * len(m.input("nat_gateway_ids"))
+    ),
     ("bucket", "local.encrypt_with_kms ? 1 : 0"): lambda b: 0 if b.input("access_log_target") else 1,
 }
 
