@@ -51,10 +51,11 @@ class TfDir:
     path: Path
     files: dict[Path, dict[str, Any]] = field(default_factory=dict)
     texts: dict[Path, str] = field(default_factory=dict)
+    root: Path = INFRA
 
     @property
     def name(self) -> str:
-        return self.path.relative_to(INFRA).as_posix()
+        return self.path.relative_to(self.root).as_posix()
 
     def blocks(self, kind: str) -> list[Block]:
         depth = {"resource": 2, "data": 2}.get(kind, 1)
@@ -118,7 +119,7 @@ def load(root: Path = INFRA) -> dict[str, TfDir]:
     """Every directory holding .tf files, keyed by its path under infra/ (e.g. modules/network)."""
     dirs: dict[Path, TfDir] = {}
     for path in tf_files(root):
-        tf = dirs.setdefault(path.parent, TfDir(path.parent))
+        tf = dirs.setdefault(path.parent, TfDir(path.parent, root=root))
         tf.files[path] = parse(path)
         tf.texts[path] = path.read_text(encoding="utf-8")
     return {tf.name: tf for tf in dirs.values()}

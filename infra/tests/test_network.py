@@ -40,13 +40,32 @@ def test_vpn_client_range_stays_clear_of_the_vpc(plan):
     assert 12 <= plan["vpn_clients"].prefixlen <= 22  # what Client VPN accepts
 
 
-def test_one_nat_gateway_with_its_own_address_per_zone(modules):
+def test_each_egress_zone_has_a_nat_gateway_and_every_zone_a_way_out(modules):
     network = modules["network"]
-    for type_, name in [("aws_nat_gateway", "this"), ("aws_eip", "nat"), ("aws_route_table", "private")]:
-        assert network.resource(type_, name).body["for_each"] == "${local.zones}"
-    route = network.resource("aws_route", "private_nat").body
-    assert route["nat_gateway_id"] == "${aws_nat_gateway.this[each.key].id}"
+    for type_, name in [("aws_nat_gateway", "this"), ("aws_eip", "nat")]:
+        assert network.resource(type_, name).body["for_each"] == "${local.egress_zones}"
+    assert network.resource("aws_route_table", "private").body["for_each"] == "${local.zones}"
     assert network.locals["zones"] == "${{for i, az in var.availability_zones : az => i}}"
+    # Every zone without zone_redundancy routes through the first zone's NAT gateway.
+    assert network.locals["egress_zones"] == (
+        "${var.zone_redundancy ? local.zones : {(var.availability_zones[0]) = 0}}"
+    )
+    route = network.resource("aws_route", "private_nat").body
+    assert route["for_each"] == "${local.zones}"
+    assert route["nat_gateway_id"] == "${aws_nat_gateway.this[local.nat_zone_of[each.key]].id}"
+    own_or_first = "contains(keys(local.egress_zones), az) ? az : var.availability_zones[0]"
+    assert own_or_first in network.locals["nat_zone_of"]
+    assert network.variables["zone_redundancy"]["default"] is True
+
+
+def test_endpoints_and_vpn_sit_in_the_egress_zones(modules, estate):
+    network = modules["network"]
+    endpoints = network.resource("aws_vpc_endpoint", "interface").body
+    assert "if contains(keys(local.egress_zones), az)" in endpoints["subnet_ids"]
+    assert "if contains(keys(local.egress_zones), az)" in network.outputs["egress_subnet_ids"]["value"]
+    composition = estate["envs/shared"]
+    assert composition.module_calls["vpn"].body["subnet_ids"] == "${module.network.egress_subnet_ids}"
+    assert composition.module_calls["network"].body["zone_redundancy"] == "${local.settings.zone_redundancy}"
 
 
 def test_public_subnets_give_no_public_addresses(modules):
@@ -65,6 +84,7 @@ def test_endpoints_cover_what_private_services_call(modules):
         "airflow.api",
         "airflow.env",
     } <= services
+    assert "sts" not in services  # nothing in the VPC calls STS (variables.tf says why)
     assert network.resource("aws_vpc_endpoint", "s3").body["vpc_endpoint_type"] == "Gateway"
     assert network.resource("aws_vpc_endpoint", "interface").body["private_dns_enabled"] is True
 

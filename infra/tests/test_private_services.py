@@ -29,6 +29,8 @@ def test_prod_protects_what_cannot_be_rebuilt(estate):
     prod = estate["envs/prod"].locals["settings"]
     assert prod["deletion_protection"] is True
     assert prod["rds_multi_az"] is True
+    assert prod["zone_redundancy"] is True  # NAT gateways, endpoints and VPN in both zones
+    assert prod["portal_desired_count"] >= 2
     assert prod["force_destroy_buckets"] is False
     calls = estate["envs/prod"].module_calls
     assert calls["rds"].body["deletion_protection"] == "${local.settings.deletion_protection}"

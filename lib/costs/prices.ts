@@ -1,12 +1,15 @@
+import table from "./prices.json";
+
 /**
- * The price table the estimates use, kept in the repository so an estimate can be reproduced.
- * AWS list prices in USD, Linux, read from the AWS pricing pages on TAKEN_ON; spot is a typical
- * 35 % of on demand (the real spot price moves hourly). Re-read and bump TAKEN_ON when they change.
+ * The price table the estimates use, kept in the repository so an estimate can be reproduced:
+ * prices.json, the one table the portal and the estate's monthly estimate (infra/tests/cost_estimate.py)
+ * read. AWS list prices in USD, Linux, as known on TAKEN_ON; spot is a typical share of on demand
+ * (the real spot price moves hourly). Re-read and bump takenOn in prices.json when they change.
  */
-export const PRICES_TAKEN_ON = "2025-06-30";
+export const PRICES_TAKEN_ON: string = table.takenOn;
 
 /** USD → EUR, the ECB reference rate of PRICES_TAKEN_ON (rounded). */
-export const EUR_PER_USD = 0.87;
+export const EUR_PER_USD: number = table.eurPerUsd;
 
 export const PRICE_REGIONS = ["eu-west-1", "us-east-1"] as const;
 export type PriceRegion = (typeof PRICE_REGIONS)[number];
@@ -22,26 +25,18 @@ export interface InstancePrice {
   emr: number;
 }
 
-const SPOT_SHARE = 0.35;
-const price = (onDemand: number, emr: number): InstancePrice => ({
+const price = ({ onDemand, emr }: { onDemand: number; emr: number }): InstancePrice => ({
   onDemand,
-  spot: Math.round(onDemand * SPOT_SHARE * 10_000) / 10_000,
+  spot: Math.round(onDemand * table.spotShare * 10_000) / 10_000,
   emr,
 });
 
+const instancesOf = (region: PriceRegion): Record<string, InstancePrice> =>
+  Object.fromEntries(Object.entries(table.regions[region].instances).map(([type, p]) => [type, price(p)]));
+
 export const INSTANCE_PRICES: Record<PriceRegion, Record<string, InstancePrice>> = {
-  "eu-west-1": {
-    "m5.xlarge": price(0.214, 0.048),
-    "m5.2xlarge": price(0.428, 0.096),
-    "r5.xlarge": price(0.282, 0.063),
-    "c5.xlarge": price(0.192, 0.052),
-  },
-  "us-east-1": {
-    "m5.xlarge": price(0.192, 0.048),
-    "m5.2xlarge": price(0.384, 0.096),
-    "r5.xlarge": price(0.252, 0.063),
-    "c5.xlarge": price(0.17, 0.052),
-  },
+  "eu-west-1": instancesOf("eu-west-1"),
+  "us-east-1": instancesOf("us-east-1"),
 };
 
 /** The platform's always-on services (infra/), USD per hour for the whole estate, and S3 per GB-month. */
@@ -58,9 +53,20 @@ export interface FixedPrices {
   s3GbMonth: number;
 }
 
+const fixedOf = (region: PriceRegion): FixedPrices => {
+  const services = table.regions[region].services;
+  return {
+    mwaa: services.mwaaEnvironmentHour["mw1.small"],
+    rds: services.rdsInstanceHour["db.t4g.micro"],
+    nat: 2 * services.natGatewayHour,
+    vpn: 2 * services.clientVpnAssociationHour,
+    s3GbMonth: services.s3StandardGbMonth,
+  };
+};
+
 export const FIXED_PRICES: Record<PriceRegion, FixedPrices> = {
-  "eu-west-1": { mwaa: 0.54, rds: 0.018, nat: 2 * 0.048, vpn: 2 * 0.1, s3GbMonth: 0.023 },
-  "us-east-1": { mwaa: 0.49, rds: 0.016, nat: 2 * 0.045, vpn: 2 * 0.1, s3GbMonth: 0.023 },
+  "eu-west-1": fixedOf("eu-west-1"),
+  "us-east-1": fixedOf("us-east-1"),
 };
 
 /** What a local Spark cluster is priced as: the instance type the pipeline asks EMR for (dags/builditall/emr.py). */
@@ -73,7 +79,7 @@ export function isPriceRegion(region: string): region is PriceRegion {
 export function instancePrice(region: PriceRegion, instanceType: string): InstancePrice {
   const found = INSTANCE_PRICES[region][instanceType];
   if (!found) {
-    throw new Error(`no price for ${instanceType} in ${region} (lib/costs/prices.ts, taken ${PRICES_TAKEN_ON})`);
+    throw new Error(`no price for ${instanceType} in ${region} (lib/costs/prices.json, taken ${PRICES_TAKEN_ON})`);
   }
   return found;
 }

@@ -2,16 +2,20 @@
 locals {
   environment = "prod"
 
-  # A standby database, MWAA headroom, and nothing deletable by accident.
+  # Two zones for everything (NAT gateways, interface endpoints, VPN associations, the database
+  # standby, two portal tasks), and nothing deletable by accident. mw1.small (50 DAGs, 5 tasks per
+  # worker) scales out to 3 workers for backfills; the portal's database needs no more than a
+  # db.t4g.small. Monthly cost: infra/README.md ("Monthly cost"), priced by infra/tests/cost_estimate.py.
   settings = {
-    mwaa_environment_class   = "mw1.medium"
-    mwaa_max_workers         = 5
-    rds_instance_class       = "db.t4g.medium"
+    zone_redundancy          = true
+    mwaa_environment_class   = "mw1.small"
+    mwaa_max_workers         = 3
+    rds_instance_class       = "db.t4g.small"
     rds_multi_az             = true
     deletion_protection      = true
     force_destroy_buckets    = false
     kms_deletion_window_days = 30
     portal_desired_count     = 2
-    monthly_budget_usd       = 2000
+    monthly_budget_usd       = 1300
   }
 }

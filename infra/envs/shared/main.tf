@@ -19,6 +19,7 @@ module "network" {
 
   name               = local.name
   availability_zones = var.availability_zones
+  zone_redundancy    = local.settings.zone_redundancy
   kms_key_arn        = module.kms.key_arn
 }
 
@@ -28,7 +29,7 @@ module "vpn" {
   name                        = local.name
   vpc_id                      = module.network.vpc_id
   vpc_cidr                    = module.network.vpc_cidr
-  subnet_ids                  = module.network.private_subnet_ids
+  subnet_ids                  = module.network.egress_subnet_ids
   dns_server                  = module.network.dns_server
   server_certificate_arn      = var.vpn_server_certificate_arn
   server_certificate          = var.vpn_server_certificate

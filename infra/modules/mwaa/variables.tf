@@ -20,7 +20,7 @@ variable "airflow_version" {
 }
 
 variable "environment_class" {
-  description = "MWAA environment class."
+  description = "MWAA environment class (mw1.micro: 25 DAGs, 3 concurrent tasks, one worker sharing the scheduler's container, no scaling out)."
   type        = string
   default     = "mw1.small"
 
@@ -44,6 +44,12 @@ variable "max_workers" {
   validation {
     condition     = var.max_workers >= 1 && var.max_workers <= 25
     error_message = "max_workers must be between 1 and 25."
+  }
+
+  # mw1.micro runs its one worker inside the scheduler's container and does not scale out.
+  validation {
+    condition     = var.environment_class != "mw1.micro" || (var.max_workers == 1 && var.min_workers == 1)
+    error_message = "mw1.micro has exactly one worker: min_workers and max_workers must be 1."
   }
 }
 

@@ -4,6 +4,11 @@ locals {
   tags   = merge(var.tags, { Module = "network" })
   region = data.aws_region.current.region
   zones  = { for i, az in var.availability_zones : az => i }
+  # Zones holding the shared ways out of the private subnets (NAT gateway, interface endpoints):
+  # every zone, or only the first without zone_redundancy (dev), whose loss then cuts both zones off.
+  egress_zones = var.zone_redundancy ? local.zones : { (var.availability_zones[0]) = 0 }
+  # The NAT gateway each zone's private subnet routes through: its own, else the first zone's.
+  nat_zone_of = { for az in var.availability_zones : az => contains(keys(local.egress_zones), az) ? az : var.availability_zones[0] }
   # EMR's v2 managed service policy acts only on subnets and security groups carrying this tag.
   emr_managed_tag = { "for-use-with-amazon-emr-managed-policies" = "true" }
 }
@@ -49,15 +54,15 @@ resource "aws_internet_gateway" "this" {
 }
 
 resource "aws_eip" "nat" {
-  for_each = local.zones
+  for_each = local.egress_zones
 
   domain = "vpc"
   tags   = merge(local.tags, { Name = "${var.name}-nat-${each.key}" })
 }
 
-# One NAT gateway per zone, so losing a zone never cuts the other zone off the internet.
+# One NAT gateway per egress zone: with zone_redundancy, losing a zone never cuts the other off.
 resource "aws_nat_gateway" "this" {
-  for_each = local.zones
+  for_each = local.egress_zones
 
   allocation_id = aws_eip.nat[each.key].id
   subnet_id     = aws_subnet.public[each.key].id
@@ -96,7 +101,7 @@ resource "aws_route" "private_nat" {
 
   route_table_id         = aws_route_table.private[each.key].id
   destination_cidr_block = "0.0.0.0/0"
-  nat_gateway_id         = aws_nat_gateway.this[each.key].id
+  nat_gateway_id         = aws_nat_gateway.this[local.nat_zone_of[each.key]].id
 }
 
 resource "aws_route_table_association" "private" {
@@ -141,7 +146,7 @@ resource "aws_vpc_endpoint" "interface" {
   vpc_id              = aws_vpc.this.id
   service_name        = "com.amazonaws.${local.region}.${each.key}"
   vpc_endpoint_type   = "Interface"
-  subnet_ids          = [for s in aws_subnet.private : s.id]
+  subnet_ids          = [for az, s in aws_subnet.private : s.id if contains(keys(local.egress_zones), az)]
   security_group_ids  = [aws_security_group.endpoints.id]
   private_dns_enabled = true
 

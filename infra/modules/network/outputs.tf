@@ -18,6 +18,11 @@ output "private_subnet_ids" {
   value       = [for az in var.availability_zones : aws_subnet.private[az].id]
 }
 
+output "egress_subnet_ids" {
+  description = "Private subnets of the zones holding the NAT gateway and interface endpoints (both zones, or the first without zone_redundancy): where shared entry points such as the VPN associations go."
+  value       = [for az in var.availability_zones : aws_subnet.private[az].id if contains(keys(local.egress_zones), az)]
+}
+
 output "private_route_table_ids" {
   description = "Route tables of the private subnets."
   value       = [for az in var.availability_zones : aws_route_table.private[az].id]

@@ -29,6 +29,12 @@ variable "availability_zones" {
   }
 }
 
+variable "zone_redundancy" {
+  description = "A NAT gateway and every interface endpoint in each zone. False: one NAT gateway and the endpoints in the first zone only, serving both zones (dev: cheaper, and down with that zone)."
+  type        = bool
+  default     = true
+}
+
 variable "public_subnet_cidrs" {
   description = "Public subnets (NAT gateways only), one per zone."
   type        = list(string)
@@ -52,8 +58,10 @@ variable "private_subnet_cidrs" {
 }
 
 variable "interface_endpoint_services" {
-  description = "Services reached through interface endpoints in the private subnets (the suffix after com.amazonaws.<region>.)."
+  description = "Services reached through interface endpoints in the private subnets (the suffix after com.amazonaws.<region>.): each one a service something inside the VPC calls, so its traffic stays off the NAT gateway."
   type        = set(string)
+  # No sts: nothing in the VPC calls it (ECS and MWAA hand their tasks role credentials, EMR nodes
+  # read theirs from instance metadata, and no client assumes a role).
   default = [
     "logs",             # CloudWatch Logs
     "monitoring",       # CloudWatch metrics (MWAA, the pipeline's own namespace)
@@ -63,9 +71,8 @@ variable "interface_endpoint_services" {
     "kms",              # MWAA and EMR encryption
     "ecr.api",          # portal image and MWAA worker images
     "ecr.dkr",
-    "sts",
     "airflow.api", # MWAA in private mode
-    "airflow.env",
+    "airflow.env", # and the portal's CreateCliToken
   ]
 }
 

@@ -24,7 +24,7 @@ variable "vpc_cidr" {
 }
 
 variable "subnet_ids" {
-  description = "Private subnets the endpoint is associated with (one per zone, for availability)."
+  description = "Private subnets the endpoint is associated with: one per zone for availability, or one ($0.10/h each)."
   type        = list(string)
 
   validation {
