@@ -26,6 +26,7 @@ stage() { # <name> <command...>
 
 PY_PATHS=(etl dags scripts infra e2e bench)
 stage "eslint" npx eslint --max-warnings 0 .
+stage "no import cycle between folders of lib/ (dependency-cruiser)" npx depcruise lib --config .dependency-cruiser.cjs
 stage "typecheck" npx tsc --noEmit
 stage "ruff" bash -c '.venv/bin/ruff check "$@" && .venv/bin/ruff format --check "$@"' ruff "${PY_PATHS[@]}"
 stage "schema has its migration" npm run --silent db:check

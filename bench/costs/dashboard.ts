@@ -8,7 +8,6 @@ import { CloudWatchClient, PutMetricDataCommand, type MetricDatum } from "@aws-s
 import { randomUUID } from "node:crypto";
 import { parseArgs } from "node:util";
 import pg from "pg";
-import { refreshIfStale } from "@/lib/costs/cache";
 import { costReport } from "@/lib/costs/report";
 import { createPrismaClient } from "@/lib/db/client";
 import { applyMigrations } from "@/lib/db/migrations";
@@ -16,7 +15,10 @@ import { startDebianPostgres } from "@/lib/db/testing/debian-postgres";
 import { parseEnv } from "@/lib/env";
 import { cloudWatchMetrics } from "@/lib/platform/metrics/aws";
 import { startMotoServer, applyMotoCredentials } from "@/lib/platform/testing/moto-global-setup";
-import { COSTS_SOURCE, daysToRead, syncCosts } from "@/lib/sync/costs";
+import { COSTS_SOURCE, costsSync } from "@/lib/sync/costs";
+import { freshWithin } from "@/lib/sync/fresh";
+import { processLock } from "@/lib/sync/lock";
+import { pollOnce } from "@/lib/sync/runner";
 
 const { values } = parseArgs({ options: { days: { type: "string", default: "90" }, "runs-per-day": { type: "string", default: "4" }, views: { type: "string", default: "20" } } });
 const DAYS = Number(values.days);
@@ -100,7 +102,9 @@ try {
   const metrics = cloudWatchMetrics({ region: REGION, endpoint: moto.endpoint, onCall: (op) => calls.push(op) });
   const maxAge = parseEnv({}).COST_CACHE_MAX_AGE_SECONDS;
   const view = async () => {
-    const freshness = await refreshIfStale(prisma, COSTS_SOURCE, maxAge, (last) => syncCosts({ prisma, metrics, bucket: BUCKET, days: daysToRead(last, new Date()) }));
+    // What a stale view does: the costs sync polls once, under its lock (the process's own here).
+    const poll = () => pollOnce(costsSync({ prisma, metrics, bucket: BUCKET, intervalMs: 0 }), processLock(), prisma, () => undefined);
+    const freshness = await freshWithin(prisma, COSTS_SOURCE, maxAge, poll);
     const report = await costReport({ prisma, from: new Date(today - (DAYS - 1) * DAY_MS), to: new Date(today + DAY_MS), region: REGION, mode: "aws", bucket: BUCKET });
     return { freshness, report };
   };

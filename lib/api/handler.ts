@@ -4,7 +4,7 @@ import { recordAudit } from "@/lib/audit";
 import { userFromRequest, type PortalUser } from "@/lib/auth/current-user";
 import { hasRole, type Role } from "@/lib/auth/roles";
 import { ApiError, fromZodError, toErrorResponse, type ErrorCode } from "./errors";
-import { rateLimit } from "./rate-limit";
+import { rateLimit } from "../auth/rate-limit";
 import { isSameOrigin } from "./same-origin";
 
 export type Method = "get" | "post" | "put" | "patch" | "delete";

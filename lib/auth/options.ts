@@ -5,7 +5,7 @@ import CredentialsProvider from "next-auth/providers/credentials";
 import { z } from "zod";
 import { prisma } from "@/lib/db";
 import { env } from "@/lib/env";
-import { rateLimit } from "@/lib/api/rate-limit";
+import { rateLimit } from "@/lib/auth/rate-limit";
 import { hashPassword, verifyPassword } from "./password";
 import { isRole } from "./roles";
 

@@ -23,3 +23,5 @@ export function rangeDates(from: string, to: string, maxDays = Infinity): { from
   }
   return { from: new Date(start), to: new Date(end + DAY_MS), adjusted: notes.length ? notes.join("; ") : null };
 }
+
+export const startOfDay = (d: Date) => new Date(Math.floor(d.getTime() / DAY_MS) * DAY_MS);

@@ -1,11 +1,11 @@
 import { clusterCost } from "./model";
 import { EUR_PER_USD, FIXED_PRICES, PRICES_TAKEN_ON, type PriceRegion } from "./prices";
 import { metricName } from "./samples";
-import { SERVICE_LABELS, SERVICES, type Service } from "./services";
+import { startOfDay } from "./range";
+import { BILLING_SERVICES, LAKE_PREFIXES, SERVICE_LABELS, SERVICES, type Service } from "./services";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import type { InstanceGroup } from "@/lib/platform/clusters/port";
 import { PLATFORM_NAMESPACE } from "@/lib/platform/metrics/port";
-import { BILLING_SERVICES, LAKE_PREFIXES, startOfDay } from "@/lib/sync/costs";
 
 /** Where a figure came from, and whether it was measured or estimated. */
 export interface Provenance {

@@ -9,3 +9,17 @@ export const SERVICE_LABELS: Record<Service, string> = {
   network: "NAT and VPN",
   transfer: "Data transfer",
 };
+
+/** AWS/Billing's ServiceName values and the dashboard's service each falls under. */
+export const BILLING_SERVICES = {
+  ElasticMapReduce: "emr",
+  AmazonEC2: "emr",
+  AmazonS3: "s3",
+  AmazonMWAA: "mwaa",
+  AmazonRDS: "rds",
+  AmazonVPC: "network",
+  AWSDataTransfer: "transfer",
+} as const;
+
+/** The lake's top-level prefixes (ARCHITECTURE.md), sized one by one where the source can. */
+export const LAKE_PREFIXES = ["raw/", "curated/", "marts/", "quality/", "etl/", "dags/", "logs/"] as const;

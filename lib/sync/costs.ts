@@ -1,4 +1,6 @@
+import { startOfDay } from "@/lib/costs/range";
 import { metricName, upsertSamples, type Sample } from "@/lib/costs/samples";
+import { BILLING_SERVICES, LAKE_PREFIXES } from "@/lib/costs/services";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { PLATFORM_NAMESPACE, type MetricQuery, type Metrics } from "@/lib/platform/metrics/port";
 import type { SyncSource } from "./runner";
@@ -18,20 +20,6 @@ export const PLATFORM_METRICS = [
   { metric: "DagRunFailed", unit: "Count", measured: true },
 ] as const;
 
-/** AWS/Billing's ServiceName values and the dashboard's service each falls under. */
-export const BILLING_SERVICES = {
-  ElasticMapReduce: "emr",
-  AmazonEC2: "emr",
-  AmazonS3: "s3",
-  AmazonMWAA: "mwaa",
-  AmazonRDS: "rds",
-  AmazonVPC: "network",
-  AWSDataTransfer: "transfer",
-} as const;
-
-/** The lake's top-level prefixes (ARCHITECTURE.md), sized one by one where the source can. */
-export const LAKE_PREFIXES = ["raw/", "curated/", "marts/", "quality/", "etl/", "dags/", "logs/"] as const;
-
 /** How far back the first fill reads (the dashboards' longest range). */
 export const BACKFILL_DAYS = 90;
 
@@ -39,8 +27,6 @@ export const BACKFILL_DAYS = 90;
 export function daysToRead(lastSuccessAt: Date | null, now: Date): number {
   return lastSuccessAt ? Math.min(BACKFILL_DAYS, Math.ceil((now.getTime() - lastSuccessAt.getTime()) / DAY_MS) + 1) : BACKFILL_DAYS;
 }
-
-export const startOfDay = (d: Date) => new Date(Math.floor(d.getTime() / DAY_MS) * DAY_MS);
 
 interface Series {
   query: MetricQuery;

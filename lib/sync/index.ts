@@ -6,7 +6,7 @@ import { pipelinesSync } from "./pipelines";
 import { clustersSync } from "./clusters";
 import { costsSync } from "./costs";
 import { advisoryLock, processLock } from "./lock";
-import { startSyncs, type RunningSyncs, type SyncSource } from "./runner";
+import { pollOnce, startSyncs, type RunningSyncs, type SyncSource } from "./runner";
 
 /** Every background sync of the portal; a source whose adapter is missing is left out. */
 export function syncSources(): SyncSource[] {
@@ -31,11 +31,32 @@ export function syncSources(): SyncSource[] {
 
 let running: RunningSyncs | null = null;
 
+/** The lock a source is polled under: Postgres's advisory lock, or the process's own on PGlite. */
+function lockFor(source: string) {
+  return isEmbeddedDatabase() ? processLock() : advisoryLock(databaseUrl(), source);
+}
+
 /** Started once per server process, from instrumentation.ts; not while `next build` runs, nor when disabled. */
 export function startPortalSyncs(): RunningSyncs | null {
   if (running || !env.SYNC_ENABLED || env.NEXT_PHASE === "phase-production-build") return running;
-  const url = databaseUrl();
-  const embedded = isEmbeddedDatabase();
-  running = startSyncs(syncSources(), { prisma, lockFor: (source) => (embedded ? processLock() : advisoryLock(url, source)) });
+  running = startSyncs(syncSources(), { prisma, lockFor });
   return running;
+}
+
+const oneOffs = new Map<string, Promise<boolean>>();
+
+/**
+ * Polls a source now, for a view that found its cache past the staleness bound: through this
+ * process's runner when it runs, else once under the source's lock (one at a time per source).
+ * False when another portal task holds the lock (it polls) or the source has no adapter.
+ */
+export function pollNow(name: string): Promise<boolean> {
+  if (running) return running.pollNow(name);
+  let pending = oneOffs.get(name);
+  if (!pending) {
+    const source = syncSources().find((s) => s.name === name);
+    pending = source ? pollOnce(source, lockFor(name), prisma).finally(() => oneOffs.delete(name)) : Promise.resolve(false);
+    if (source) oneOffs.set(name, pending);
+  }
+  return pending;
 }

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "@/lib/db/testing/test-database";
 import { advisoryLock } from "./lock";
-import { recordPoll, startSyncs, type SyncSource } from "./runner";
+import { pollOnce, recordPoll, startSyncs, type SyncSource } from "./runner";
 
 let db: TestDatabase;
 beforeAll(async () => {
@@ -78,4 +78,31 @@ describe("the sync runner", () => {
       lastError: "still down",
     });
   });
+  it("polls at once when a view asks, through the task that holds the lock; the other task says it does not", async () => {
+    const polls: string[] = [];
+    const slow = (task: string): SyncSource => ({ ...countingSource("asked", polls, task), intervalMs: 60_000 });
+    const options = { prisma: db.prisma, lockFor: (s: string) => advisoryLock(db.url, s), log: () => undefined, lockRetryMs: 60_000 };
+    const a = startSyncs([slow("a")], options);
+    // The first poll recorded, then a asleep until its next poll a minute away.
+    await until(async () => (await db.prisma.syncState.findUnique({ where: { source: "asked" } })) !== null);
+    await new Promise((r) => setTimeout(r, 200));
+    const b = startSyncs([slow("b")], options);
+    try {
+      expect(await a.pollNow("asked")).toBe(true);
+      expect(polls).toEqual(["a", "a"]);
+      expect(await b.pollNow("asked")).toBe(false); // a holds the lock: b does not poll
+      expect(polls).toEqual(["a", "a"]);
+      expect(await a.pollNow("no-such-source")).toBe(false);
+    } finally {
+      await a.stop();
+      await b.stop();
+    }
+    // With no runner polling it, one poll under the lock; none while another session holds it.
+    const holder = advisoryLock(db.url, "asked");
+    expect(await holder.tryAcquire()).toBe(true);
+    expect(await pollOnce(slow("c"), advisoryLock(db.url, "asked"), db.prisma, () => undefined)).toBe(false);
+    await holder.release();
+    expect(await pollOnce(slow("c"), advisoryLock(db.url, "asked"), db.prisma, () => undefined)).toBe(true);
+    expect(polls.at(-1)).toBe("c");
+  }, 60_000);
 });

@@ -3,7 +3,7 @@
 // Existing accounts are never changed unless --reset-passwords. Refused when NODE_ENV=production.
 import { poolMax } from "@/lib/db";
 import { createPrismaClient } from "@/lib/db/client";
-import { generatePassword, seedLocalAccounts } from "@/lib/db/seed";
+import { generatePassword, seedLocalAccounts } from "@/lib/auth/seed";
 import { databaseUrl, env } from "@/lib/env";
 import { runCli } from "./cli";
 

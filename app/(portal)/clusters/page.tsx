@@ -2,7 +2,7 @@ import { ClusterTable } from "@/components/clusters/table";
 import { PortPage } from "@/components/ui/port-page";
 import { requireRole } from "@/lib/auth/current-user";
 import { clusterRows, rowJson } from "@/lib/clusters/list";
-import { freshClusters } from "@/lib/costs/dashboard";
+import { freshClusters } from "@/lib/sync/fresh";
 import { env } from "@/lib/env";
 import { getPlatform, portAvailability } from "@/lib/platform";
 

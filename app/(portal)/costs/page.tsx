@@ -1,10 +1,11 @@
 import { CostDashboard } from "@/components/costs/dashboard";
 import { PortPage } from "@/components/ui/port-page";
 import { requireRole } from "@/lib/auth/current-user";
-import { loadCostDashboard } from "@/lib/costs/dashboard";
+import { dashboardReport } from "@/lib/costs/dashboard";
 import { rangeDates, rangeOf } from "@/lib/costs/range";
 import { totalsBy } from "@/lib/costs/totals";
 import { getPlatform, portAvailability } from "@/lib/platform";
+import { freshCostCaches } from "@/lib/sync/fresh";
 
 export const metadata = { title: "Costs" };
 export const dynamic = "force-dynamic";
@@ -17,8 +18,9 @@ export default async function CostsPage() {
   if (getPlatform().metrics && getPlatform().clusters) {
     const range = rangeOf(DEFAULT_DAYS);
     const dates = rangeDates(range.from, range.to);
-    const { report, clusters, costs } = await loadCostDashboard(dates.from, dates.to);
-    initial = { groupBy: "service" as const, adjusted: null, totals: totalsBy(report, "service"), report, freshness: { clusters, costs } };
+    const freshness = await freshCostCaches();
+    const report = await dashboardReport(dates.from, dates.to);
+    initial = { groupBy: "service" as const, adjusted: null, totals: totalsBy(report, "service"), report, freshness };
   }
   return (
     <PortPage port={portAvailability("metrics")} title="Costs" description="What the platform costs, where the money goes, what the optimisations save.">

@@ -1,7 +1,7 @@
 import { listClusters } from "@/lib/api/contracts/clusters";
 import { handle } from "@/lib/api/handler";
 import { clusterRows, rowJson } from "@/lib/clusters/list";
-import { freshClusters } from "@/lib/costs/dashboard";
+import { freshClusters } from "@/lib/sync/fresh";
 
 export const dynamic = "force-dynamic";
 

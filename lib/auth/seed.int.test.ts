@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { verifyPassword } from "@/lib/auth/password";
 import { LOCAL_ROLES, localEmail, seedLocalAccounts } from "./seed";
-import { createTestDatabase, type TestDatabase } from "./testing/test-database";
+import { createTestDatabase, type TestDatabase } from "@/lib/db/testing/test-database";
 
 describe("seeding the local accounts", () => {
   let db: TestDatabase;
