@@ -2,7 +2,7 @@
 
 import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
-import { queries, type BackfillDetailBody } from "@/lib/queries";
+import { queries, type BackfillDetailBody } from "@/lib/client/queries";
 import { BackfillProgress } from "./progress";
 import { dagHref, formatTime, runHref } from "@/components/pipelines/format";
 import { StateLabel } from "@/components/pipelines/state-label";

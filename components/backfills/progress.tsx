@@ -1,4 +1,4 @@
-import type { BackfillListBody } from "@/lib/queries";
+import type { BackfillListBody } from "@/lib/client/queries";
 import { stateColour } from "@/components/pipelines/format";
 
 type Summary = BackfillListBody["items"][number];

@@ -2,7 +2,7 @@
 
 import { TableHead } from "@/components/ui/table-head";
 import { useQuery } from "@tanstack/react-query";
-import { queries, type ClusterDetailBody } from "@/lib/queries";
+import { queries, type ClusterDetailBody } from "@/lib/client/queries";
 import { LineChart } from "@/components/ui/charts/line-chart";
 import { duration, euros, stateClass, TERMINAL, when } from "./format";
 import { ClusterTerminateButton } from "./terminate-button";

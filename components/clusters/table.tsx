@@ -3,7 +3,7 @@
 import { TableHead } from "@/components/ui/table-head";
 import Link from "next/link";
 import { useQuery } from "@tanstack/react-query";
-import { queries, type ClusterListBody } from "@/lib/queries";
+import { queries, type ClusterListBody } from "@/lib/client/queries";
 import { duration, euros, stateClass, when } from "./format";
 
 /** Active and recent clusters, refreshed every 10 s from the cached snapshots. */

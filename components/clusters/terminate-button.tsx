@@ -2,18 +2,10 @@
 
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useRef } from "react";
-import { queries } from "@/lib/queries";
+import { fetchJson } from "@/lib/client/fetch-json";
+import { queries } from "@/lib/client/queries";
 
-async function terminate(id: string): Promise<{ state: string }> {
-  const res = await fetch(`/api/clusters/${encodeURIComponent(id)}/terminate`, {
-    method: "POST",
-    headers: { "content-type": "application/json", accept: "application/json" },
-    body: JSON.stringify({ confirm: id }),
-  });
-  const body = await res.json();
-  if (!res.ok) throw new Error(body?.error?.message ?? `terminate answered ${res.status}`);
-  return body;
-}
+const terminate = (id: string) => fetchJson<{ state: string }>(`/api/clusters/${encodeURIComponent(id)}/terminate`, { method: "POST", body: { confirm: id } });
 
 /** Terminate, behind a confirmation dialog that names the cluster. */
 export function ClusterTerminateButton({ id, name }: { id: string; name: string }) {

@@ -4,7 +4,7 @@ import { TableHead } from "@/components/ui/table-head";
 import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { rangeOf } from "@/lib/costs/range";
-import { queries, type CostsBody } from "@/lib/queries";
+import { queries, type CostsBody } from "@/lib/client/queries";
 import { BarChart } from "@/components/ui/charts/bar-chart";
 import { LineChart } from "@/components/ui/charts/line-chart";
 import { euros } from "@/components/clusters/format";

@@ -2,6 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { useState } from "react";
+import { fetchJson } from "@/lib/client/fetch-json";
 import { browseHref } from "./format";
 
 /** Admins only (the API refuses anyone else): asks first, then says whether a delete marker was written. */
@@ -11,14 +12,11 @@ export function DeleteButton({ bucket, objectKey, versioned }: { bucket: string;
   const [result, setResult] = useState<string | null>(null);
 
   async function remove() {
-    const res = await fetch("/api/lake/objects", {
-      method: "DELETE",
-      headers: { "content-type": "application/json" },
-      body: JSON.stringify({ bucket, key: objectKey }),
-    });
-    const body = await res.json();
-    if (!res.ok) {
-      setResult(body?.error?.message ?? `Delete failed (${res.status}).`);
+    let body: { deleteMarker: boolean };
+    try {
+      body = await fetchJson("/api/lake/objects", { method: "DELETE", body: { bucket, key: objectKey } });
+    } catch (error) {
+      setResult((error as Error).message);
       return;
     }
     setResult(body.deleteMarker ? "Deleted: a delete marker was written; earlier versions remain in the bucket." : "Deleted.");

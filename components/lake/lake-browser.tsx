@@ -4,7 +4,7 @@ import Link from "next/link";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { useMemo, useState } from "react";
 import type { LakeEntry } from "@/lib/api/contracts/lake";
-import { queries } from "@/lib/queries";
+import { queries } from "@/lib/client/queries";
 import { browseHref, formatBytes, formatDate, objectHref } from "./format";
 
 type SortKey = "name" | "size" | "lastModified";

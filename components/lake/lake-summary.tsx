@@ -1,7 +1,7 @@
 "use client";
 
 import { useQuery } from "@tanstack/react-query";
-import { queries } from "@/lib/queries";
+import { queries } from "@/lib/client/queries";
 import { formatBytes } from "./format";
 import { PartitionChart } from "./partition-chart";
 

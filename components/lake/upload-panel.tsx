@@ -2,7 +2,8 @@
 
 import { useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
-import { queries } from "@/lib/queries";
+import { apiCallError } from "@/lib/client/fetch-json";
+import { queries } from "@/lib/client/queries";
 
 type State = { phase: "idle" } | { phase: "sending"; sent: number; total: number } | { phase: "done"; key: string } | { phase: "failed"; message: string };
 
@@ -27,13 +28,7 @@ export function UploadPanel({ bucket, prefix }: { bucket: string; prefix: string
         setState({ phase: "done", key });
         void client.invalidateQueries({ queryKey: queries.lake.prefix(bucket, prefix) });
       } else {
-        let message = `The upload failed (${xhr.status}).`;
-        try {
-          message = JSON.parse(xhr.responseText).error.message;
-        } catch {
-          // keep the status line
-        }
-        setState({ phase: "failed", message });
+        setState({ phase: "failed", message: apiCallError(xhr.status, xhr.responseText, "The upload").message });
       }
     };
     xhr.onerror = () => setState({ phase: "failed", message: "The upload was interrupted." });

@@ -6,7 +6,8 @@ import { useRouter } from "next/navigation";
 import { useRef, useState } from "react";
 import type { z } from "zod";
 import type { previewBackfill } from "@/lib/api/contracts/backfills";
-import { queries } from "@/lib/queries";
+import { fetchJson } from "@/lib/client/fetch-json";
+import { queries } from "@/lib/client/queries";
 import { BackfillProgress } from "@/components/backfills/progress";
 import { StateLabel } from "./state-label";
 import { TableHead } from "@/components/ui/table-head";
@@ -26,12 +27,7 @@ export function rangeError({ from, to, maxActiveRuns }: Inputs): string | null {
   return null;
 }
 
-async function post<T>(url: string, body: object): Promise<T> {
-  const res = await fetch(url, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
-  const json = await res.json();
-  if (!res.ok) throw new Error(json?.error?.message ?? `${url} answered ${res.status}`);
-  return json as T;
-}
+const post = <T,>(url: string, body: object) => fetchJson<T>(url, { method: "POST", body });
 
 /** The DAG's backfills with their progress and, for engineers, a form: range → preview → start. */
 export function PipelineBackfills({ dagId, canAct }: { dagId: string; canAct: boolean }) {

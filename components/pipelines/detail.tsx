@@ -2,7 +2,7 @@
 
 import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
-import { queries, type DagDetailBody } from "@/lib/queries";
+import { queries, type DagDetailBody } from "@/lib/client/queries";
 import { formatTime } from "./format";
 import { PipelineGraph } from "./graph";
 import { PipelineGrid } from "./grid";

@@ -1,5 +1,5 @@
 import Link from "next/link";
-import type { DagDetailBody } from "@/lib/queries";
+import type { DagDetailBody } from "@/lib/client/queries";
 import { runHref, stateColour } from "./format";
 
 type Run = DagDetailBody["runs"][number];

@@ -2,7 +2,7 @@
 
 import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
-import { queries, type DagListBody } from "@/lib/queries";
+import { queries, type DagListBody } from "@/lib/client/queries";
 import { dagHref, formatTime } from "./format";
 import { TableHead } from "@/components/ui/table-head";
 import { PipelineRunSquares } from "./run-squares";

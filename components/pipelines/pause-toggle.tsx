@@ -2,7 +2,8 @@
 
 import { useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
-import { queries } from "@/lib/queries";
+import { fetchJson } from "@/lib/client/fetch-json";
+import { queries } from "@/lib/client/queries";
 
 /** Engineers pause or unpause a DAG in Airflow (audited by the API). */
 export function PipelinePauseToggle({ dagId, paused }: { dagId: string; paused: boolean }) {
@@ -14,12 +15,7 @@ export function PipelinePauseToggle({ dagId, paused }: { dagId: string; paused: 
     setBusy(true);
     setError(null);
     try {
-      const res = await fetch(`/api/dags/${encodeURIComponent(dagId)}/pause`, {
-        method: "POST",
-        headers: { "content-type": "application/json" },
-        body: JSON.stringify({ paused: !paused }),
-      });
-      if (!res.ok) setError((await res.json())?.error?.message ?? `Failed (${res.status}).`);
+      await fetchJson(`/api/dags/${encodeURIComponent(dagId)}/pause`, { method: "POST", body: { paused: !paused } }).catch((e: Error) => setError(e.message));
       await client.invalidateQueries({ queryKey: queries.pipelines.all });
     } finally {
       setBusy(false);

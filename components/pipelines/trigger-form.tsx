@@ -2,9 +2,9 @@
 
 import { useRouter } from "next/navigation";
 import { useRef, useState } from "react";
+import { MAX_CONF_BYTES } from "@/lib/api/contracts/pipelines";
+import { ApiCallError, fetchJson } from "@/lib/client/fetch-json";
 import { allowsNull, confErrors, paramError, paramInput, type ParamSpec } from "@/lib/pipelines/params";
-
-const MAX_CONF_BYTES = 16 * 1024;
 
 /** Checks the conf as the API will, so a mistake is shown before anything is sent. */
 export function confError(text: string): string | null {
@@ -193,20 +193,19 @@ export function PipelineTriggerForm({ dagId, params }: { dagId: string; params: 
     setError(null);
     key.current ??= crypto.randomUUID();
     try {
-      const res = await fetch(`/api/dags/${encodeURIComponent(dagId)}/runs`, {
+      const body = await fetchJson<{ id: string }>(`/api/dags/${encodeURIComponent(dagId)}/runs`, {
         method: "POST",
-        headers: { "content-type": "application/json" },
-        body: JSON.stringify({ conf: { ...extraConf, ...fromFields }, idempotencyKey: key.current }),
+        body: { conf: { ...extraConf, ...fromFields }, idempotencyKey: key.current },
       });
-      const body = await res.json();
-      if (!res.ok) {
-        setError(body?.error?.message ?? `Trigger failed (${res.status}).`);
-        if (res.status < 500) key.current = null;
-        return;
-      }
       router.push(`/runs/${encodeURIComponent(body.id)}`);
     } catch (e) {
-      setError(`The portal did not answer: ${(e as Error).message}`);
+      if (!(e instanceof ApiCallError)) {
+        setError(`The portal did not answer: ${(e as Error).message}`);
+        return;
+      }
+      setError(e.message);
+      // Refused as sent: the next attempt is a new request. A 5xx may have started it: keep the key.
+      if (e.status < 500) key.current = null;
     } finally {
       setSending(false);
     }

@@ -2,13 +2,12 @@
 
 import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
-import { queries, type RunDetailBody } from "@/lib/queries";
+import { queries, type RunDetailBody } from "@/lib/client/queries";
 import { dagHref, formatDuration, formatTime, stateColour } from "@/components/pipelines/format";
 import { TableHead } from "@/components/ui/table-head";
 import { PipelineSyncBanner } from "@/components/pipelines/sync-banner";
+import { isFinalTask } from "@/lib/pipelines/states";
 import { RunGantt } from "./gantt";
-
-const FINAL_TASK = new Set(["success", "failed", "skipped", "upstream_failed", "removed"]);
 
 /** A run as the history knows it, refreshed every few seconds until it is final. */
 export function RunDetail({ initial, logsBaseUrl }: { initial: RunDetailBody; logsBaseUrl: string | null }) {
@@ -16,7 +15,7 @@ export function RunDetail({ initial, logsBaseUrl }: { initial: RunDetailBody; lo
   const { run } = data;
   const latest = new Map(run.tasks.map((t) => [t.taskId, t]));
   const taskCount = Math.max(data.dag?.tasks.length ?? 0, latest.size);
-  const done = [...latest.values()].filter((t) => t.state && FINAL_TASK.has(t.state)).length;
+  const done = [...latest.values()].filter((t) => isFinalTask(t.state)).length;
   const progress = taskCount ? Math.round((done / taskCount) * 100) : 0;
   const logHref = (taskId: string, tryNumber: number) =>
     logsBaseUrl ? `${logsBaseUrl}/dags/${encodeURIComponent(run.dagId)}/runs/${encodeURIComponent(run.runId)}/tasks/${encodeURIComponent(taskId)}?try_number=${tryNumber}` : null;

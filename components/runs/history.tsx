@@ -3,7 +3,8 @@
 import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { useState } from "react";
-import { queries, type RunFilterParams, type RunPageBody } from "@/lib/queries";
+import { fetchJson } from "@/lib/client/fetch-json";
+import { queries, type RunFilterParams, type RunPageBody } from "@/lib/client/queries";
 import { formatDuration, formatTime, runHref, stateColour } from "@/components/pipelines/format";
 import { TableHead } from "@/components/ui/table-head";
 import { runsToCsv } from "./csv";
@@ -43,12 +44,13 @@ export function RunHistory({ dagIds }: { dagIds: string[] }) {
     let next: string | null = null;
     do {
       setExporting(`Exporting… ${rows.length} runs`);
-      const res = await fetch(`/api/runs?${new URLSearchParams({ ...filters, limit: "500", ...(next ? { cursor: next } : {}) })}`);
-      if (!res.ok) {
-        setExporting(`Export failed (${res.status}).`);
+      let body: RunPageBody;
+      try {
+        body = await fetchJson<RunPageBody>(`/api/runs?${new URLSearchParams({ ...filters, limit: "500", ...(next ? { cursor: next } : {}) })}`);
+      } catch (error) {
+        setExporting(`Export failed: ${(error as Error).message}`);
         return;
       }
-      const body = (await res.json()) as RunPageBody;
       rows.push(...body.items);
       next = body.nextCursor;
     } while (next && rows.length < EXPORT_LIMIT);

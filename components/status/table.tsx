@@ -1,7 +1,7 @@
 "use client";
 
 import { useQuery } from "@tanstack/react-query";
-import { queries, type StatusBody } from "@/lib/queries";
+import { queries, type StatusBody } from "@/lib/client/queries";
 import { TableHead } from "@/components/ui/table-head";
 
 const STATE_STYLE = {

@@ -17,8 +17,15 @@ export function runStatesBefore(next: RunState): RunState[] {
   );
 }
 
+/** A task is done for this run in one of these (the run's pages stop waiting for it). */
+const FINAL_TASK_STATES: readonly TaskState[] = ["success", "failed", "skipped", "upstream_failed", "removed"];
+
+export function isFinalTask(state: string | null): boolean {
+  return state !== null && (FINAL_TASK_STATES as readonly string[]).includes(state);
+}
+
 // A try ends in one of these; the next try is a new row (Airflow starts it with a new start date).
-const FINAL_TRY_STATES: readonly TaskState[] = ["success", "failed", "skipped", "upstream_failed", "removed", "up_for_retry"];
+const FINAL_TRY_STATES: readonly TaskState[] = [...FINAL_TASK_STATES, "up_for_retry"];
 
 export function isFinalTry(state: string | null): boolean {
   return state !== null && (FINAL_TRY_STATES as readonly string[]).includes(state);

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { defineRoute } from "../handler";
+import { page } from "./lists";
 
 export const AuditEvent = z
   .object({
@@ -32,7 +33,5 @@ export const listAuditEvents = defineRoute({
   tag: "audit",
   access: "admin",
   query: auditQuery,
-  response: z
-    .object({ items: z.array(AuditEvent), nextCursor: z.string().nullable() })
-    .meta({ id: "AuditPage" }),
+  response: page("AuditPage", AuditEvent),
 });

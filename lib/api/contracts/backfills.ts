@@ -4,6 +4,7 @@ import { REPROCESS } from "@/lib/platform/orchestrator/port";
 import { MAX_BACKFILL_DATES } from "@/lib/pipelines/backfills";
 import { defineRoute } from "../handler";
 import { dagParams, idempotencyKey } from "./pipelines";
+import { list } from "./lists";
 
 // Backfills: Airflow runs a DAG once per logical date of a range; the portal plans it (preview),
 // asks Airflow for it, and follows its runs as one group. Both POSTs call Airflow synchronously.
@@ -92,7 +93,7 @@ export const listBackfills = defineRoute({
   tag: "pipelines",
   access: "viewer",
   query: z.object({ dagId: dagIdSchema.optional() }),
-  response: z.object({ items: z.array(BackfillSummary) }).meta({ id: "BackfillList" }),
+  response: list("BackfillList", BackfillSummary, {}),
 });
 
 export const getBackfill = defineRoute({

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { defineRoute } from "../handler";
 import { CLUSTER_ID, CLUSTER_STATES, STEP_STATES } from "@/lib/platform/clusters/port";
+import { list } from "./lists";
 
 const iso = z.iso.datetime();
 
@@ -59,7 +60,7 @@ export const listClusters = defineRoute({
   access: "viewer",
   query: z.object({ days: z.coerce.number().int().min(1).max(90).default(14) }),
   errors: ["not_implemented"],
-  response: z.object({ items: z.array(ClusterSummary), freshness: Freshness }).meta({ id: "ClusterList" }),
+  response: list("ClusterList", ClusterSummary, { freshness: Freshness }),
 });
 
 const Step = z.object({

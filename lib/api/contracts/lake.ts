@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { defineRoute } from "../handler";
+import { list, page } from "./lists";
 
 // Syntax only; what a key may be (no traversal, no encoded tricks) is checked once, by the adapters' rules.
 const bucket = z.string().min(3).max(63).regex(/^[a-z0-9][a-z0-9.-]*$/, "not a bucket name");
@@ -95,7 +96,7 @@ export const listBuckets = defineRoute({
   tag: "lake",
   access: "viewer",
   errors: ["not_implemented", "bad_gateway"],
-  response: z.object({ items: z.array(LakeBucket) }).meta({ id: "LakeBuckets" }),
+  response: list("LakeBuckets", LakeBucket, {}),
 });
 
 export const listObjects = defineRoute({
@@ -106,7 +107,7 @@ export const listObjects = defineRoute({
   access: "viewer",
   query: z.object({ bucket, prefix, cursor: cursor.optional(), limit: z.coerce.number().int().min(1).max(1000).default(1000) }),
   errors: ["not_found", "not_implemented", "bad_gateway"],
-  response: z.object({ items: z.array(LakeEntry), nextCursor: z.string().nullable() }).meta({ id: "LakePage" }),
+  response: page("LakePage", LakeEntry),
 });
 
 export const summarizePrefix = defineRoute({

@@ -1,14 +1,18 @@
 import { z } from "zod";
 import type { ParamSchema as ParamSchemaType } from "@/lib/pipelines/params";
 import { confSchema, dagIdSchema } from "@/lib/platform/orchestrator/ids";
+import { RUN_STATES } from "@/lib/platform/orchestrator/port";
+
+/** What the trigger form checks before sending (the port refuses more). */
+export { MAX_CONF_BYTES } from "@/lib/platform/orchestrator/ids";
 import { defineRoute } from "../handler";
+import { list, page } from "./lists";
 
 // DAGs, runs and the run history. Reads come from Postgres (the Airflow sync's read model);
 // trigger and pause call Airflow synchronously.
 const iso = z.iso.datetime();
 const isoDate = z.iso.datetime({ offset: true }).or(z.iso.date());
 const cuid = z.string().regex(/^[a-z0-9]{1,64}$/, "not a run this API returned");
-export const RUN_STATES = ["queued", "running", "success", "failed"] as const;
 
 export const AirflowSync = z
   .object({ lastSuccessAt: iso.nullable(), unreachableSince: iso.nullable(), lastError: z.string().nullable() })
@@ -92,17 +96,11 @@ export const listDags = defineRoute({
   summary: "DAGs with their last runs and the quality of their last run",
   tag: "pipelines",
   access: "viewer",
-  response: z
-    .object({
-      items: z.array(
-        DagInfo.extend({
-          recentRuns: z.array(RunSummary),
-          quality: z.object({ checks: z.number().int(), failed: z.number().int() }).nullable(),
-        }),
-      ),
-      sync: AirflowSync,
-    })
-    .meta({ id: "DagList" }),
+  response: list(
+    "DagList",
+    DagInfo.extend({ recentRuns: z.array(RunSummary), quality: z.object({ checks: z.number().int(), failed: z.number().int() }).nullable() }),
+    { sync: AirflowSync },
+  ),
 });
 
 export const getDag = defineRoute({
@@ -168,7 +166,7 @@ export const listRuns = defineRoute({
     cursor: z.string().regex(/^[A-Za-z0-9_-]{1,200}$/, "not a cursor this API returned").optional(),
     limit: z.coerce.number().int().min(1).max(500).default(50),
   }),
-  response: z.object({ items: z.array(RunSummary), nextCursor: z.string().nullable() }).meta({ id: "RunPage" }),
+  response: page("RunPage", RunSummary),
 });
 
 export const runsSummary = defineRoute({
@@ -178,19 +176,11 @@ export const runsSummary = defineRoute({
   tag: "pipelines",
   access: "viewer",
   query: runFilters,
-  response: z
-    .object({
-      items: z.array(
-        z.object({
-          dagId: z.string(),
-          runs: z.number().int(),
-          succeeded: z.number().int(),
-          failed: z.number().int(),
-          medianDurationMs: z.number().int().nullable(),
-        }),
-      ),
-    })
-    .meta({ id: "RunFigures" }),
+  response: list(
+    "RunFigures",
+    z.object({ dagId: z.string(), runs: z.number().int(), succeeded: z.number().int(), failed: z.number().int(), medianDurationMs: z.number().int().nullable() }),
+    {},
+  ),
 });
 
 export const QualityCheck = z

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { defineRoute } from "../handler";
+import { list } from "./lists";
 
 export const health = defineRoute({
   method: "get",
@@ -29,7 +30,5 @@ export const status = defineRoute({
   summary: "Each adapter's reachability and latency",
   tag: "system",
   access: "viewer",
-  response: z
-    .object({ mode: z.enum(["local", "aws"]), checkedAt: z.iso.datetime(), items: z.array(AdapterStatus) })
-    .meta({ id: "Status" }),
+  response: list("Status", AdapterStatus, { mode: z.enum(["local", "aws"]), checkedAt: z.iso.datetime() }),
 });

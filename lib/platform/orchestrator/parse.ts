@@ -52,7 +52,7 @@ const cliDate = z
     return date;
   });
 const cliBool = z.union([z.boolean(), z.enum(["True", "False"]).transform((s) => s === "True")]);
-const runState = z.enum(RUN_STATES as [string, ...string[]]) as z.ZodType<DagRun["state"]>;
+const runState = z.enum(RUN_STATES) as z.ZodType<DagRun["state"]>;
 
 const dagRow = z.object({
   dag_id: z.string(),

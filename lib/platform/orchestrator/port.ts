@@ -1,8 +1,8 @@
 import type { Probe } from "../probe";
 
 /** Airflow's DagRunState; success and failed are final. */
-export type RunState = "queued" | "running" | "success" | "failed";
-export const RUN_STATES: readonly RunState[] = ["queued", "running", "success", "failed"];
+export const RUN_STATES = ["queued", "running", "success", "failed"] as const;
+export type RunState = (typeof RUN_STATES)[number];
 
 /** Airflow's TaskInstanceState (null before the scheduler has looked at the task). */
 export type TaskState =

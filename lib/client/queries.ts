@@ -6,6 +6,8 @@ import type { getCluster, listClusters } from "@/lib/api/contracts/clusters";
 import type { getBackfill, listBackfills } from "@/lib/api/contracts/backfills";
 import type { getCosts } from "@/lib/api/contracts/costs";
 import type { getDag, getRun, listDags, listRuns, runsSummary } from "@/lib/api/contracts/pipelines";
+import { isFinalRun, isFinalTask } from "@/lib/pipelines/states";
+import { fetchJson as getJson } from "./fetch-json";
 
 export type StatusBody = z.infer<typeof status.response>;
 export type LakePageBody = z.infer<typeof listObjects.response>;
@@ -22,23 +24,14 @@ export type BackfillDetailBody = z.infer<typeof getBackfill.response>;
 /** The run-history filters as the URL carries them. */
 export type RunFilterParams = Record<string, string>;
 
-const ACTIVE = new Set(["queued", "running"]);
-const FINAL_TASK = new Set(["success", "failed", "skipped", "upstream_failed", "removed"]);
 // The sync writes a run's final state a moment before its tasks' (the next CLI call of the same cycle).
 const TASKS_GRACE_MS = 120_000;
 
 function settled({ run }: RunDetailBody): boolean {
-  if (ACTIVE.has(run.state)) return false;
+  if (!isFinalRun(run.state)) return false;
   const latest = new Map(run.tasks.map((t) => [t.taskId, t.state]));
-  const tasksFinal = latest.size > 0 && [...latest.values()].every((s) => s !== null && FINAL_TASK.has(s));
+  const tasksFinal = latest.size > 0 && [...latest.values()].every(isFinalTask);
   return tasksFinal || (run.endedAt !== null && Date.now() - Date.parse(run.endedAt) > TASKS_GRACE_MS);
-}
-
-async function getJson<T>(url: string): Promise<T> {
-  const res = await fetch(url, { headers: { accept: "application/json" } });
-  const body = await res.json();
-  if (!res.ok) throw new Error(body?.error?.message ?? `${url} answered ${res.status}`);
-  return body as T;
 }
 
 /** Query keys and fetchers together, one factory per query, keys layered per feature. */
