@@ -87,7 +87,6 @@ try {
     const Timestamp = dayAt(d);
     const dag = [{ Name: "DagId", Value: "big_data_pipeline" }];
     platform.push({ MetricName: "RecordsProcessed", Dimensions: dag, Timestamp, Value: 5_000_000 * RUNS, Unit: "Count" });
-    platform.push({ MetricName: "EstimatedCostUSD", Dimensions: dag, Timestamp, Value: 0.2 * RUNS, Unit: "None" });
     s3.push({ MetricName: "BucketSizeBytes", Dimensions: [{ Name: "BucketName", Value: BUCKET }, { Name: "StorageType", Value: "StandardStorage" }], Timestamp, Value: 2e9 + d * 1e7, Unit: "Bytes" });
     const dayOfMonth = Timestamp.getUTCDate();
     for (const service of ["ElasticMapReduce", "AmazonEC2", "AmazonS3", "AmazonMWAA"]) {

@@ -1,6 +1,6 @@
 "use client";
 
-import { toCsv } from "./csv";
+import { toCsv } from "@/components/ui/csv";
 
 /** Downloads a chart's figures as CSV, built in the browser from what the chart shows. */
 export function CostCsvButton({ filename, header, rows, label }: { filename: string; header: string[]; rows: (string | number | null)[][]; label: string }) {

@@ -1,10 +1,7 @@
-/** RFC 4180 CSV; text cells that a spreadsheet would run as a formula are prefixed with a quote. */
-export function toCsv(header: string[], rows: (string | number | null)[][]): string {
-  const cell = (v: string | number | null) => {
-    if (v === null) return "";
-    if (typeof v === "number") return String(v);
-    const safe = /^[=+\-@\t\r]/.test(v) ? `'${v}` : v;
-    return /[",\n\r]/.test(safe) ? `"${safe.replaceAll('"', '""')}"` : safe;
-  };
-  return [header, ...rows].map((r) => r.map(cell).join(",")).join("\r\n") + "\r\n";
-}
+import type { RunCost } from "@/lib/costs/report";
+
+/** The cost-per-run export: the figures the run table shows, one row per run's cluster. */
+export const RUN_COST_CSV_HEADER = ["cluster", "dag", "run", "created", "EUR", "on-demand EUR", "spot savings EUR", "instance hours", "idle minutes", "final"];
+
+export const runCostCsvRows = (runs: RunCost[]) =>
+  runs.map((x) => [x.clusterId, x.dagId, x.runId, x.createdAt, x.eur, x.onDemandEur, x.spotSavingsEur, x.instanceHours, x.idleMinutes, x.final ? "yes" : "no"]);

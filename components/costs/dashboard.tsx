@@ -8,6 +8,7 @@ import { queries, type CostsBody } from "@/lib/client/queries";
 import { BarChart } from "@/components/ui/charts/bar-chart";
 import { LineChart } from "@/components/ui/charts/line-chart";
 import { euros } from "@/components/clusters/format";
+import { RUN_COST_CSV_HEADER, runCostCsvRows } from "./csv";
 import { CostCsvButton } from "./csv-button";
 import { CostProvenance } from "./provenance";
 
@@ -112,7 +113,7 @@ export function CostDashboard({ initial, initialDays }: { initial: CostsBody; in
 
       <Panel
         title="Cost per pipeline run"
-        csv={<CostCsvButton label="cost per run" filename={`costs-per-run-${range.from}-${range.to}.csv`} header={["cluster", "dag", "run", "created", "EUR", "on-demand EUR", "spot savings EUR", "instance hours", "idle minutes", "final"]} rows={r.runs.map((x) => [x.clusterId, x.dagId, x.runId, x.createdAt, x.eur, x.onDemandEur, x.spotSavingsEur, x.instanceHours, x.idleMinutes, x.final ? "yes" : "no"])} />}
+        csv={<CostCsvButton label="cost per run" filename={`costs-per-run-${range.from}-${range.to}.csv`} header={RUN_COST_CSV_HEADER} rows={runCostCsvRows(r.runs)} />}
       >
         <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
           <table className="w-full text-left text-sm">

@@ -40,8 +40,9 @@ class ClusterRequest:
 class Lifetime:
     created: datetime
     ended: datetime | None
-    instances: dict[str, int]
-    """Instance count per market (ON_DEMAND, SPOT), for the cost estimate."""
+    instances: dict[tuple[str, str], int]
+    """Instance count per (market, instance type), e.g. ("SPOT", "m5.xlarge"): the run's usage, which
+    the portal prices (lib/costs/model.ts)."""
 
 
 class Clusters(Protocol):

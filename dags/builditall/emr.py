@@ -151,7 +151,8 @@ class EmrClusters:
 
     def lifetime(self, cluster_id: str) -> Lifetime:
         timeline = self._hook.conn.describe_cluster(ClusterId=cluster_id)["Cluster"]["Status"]["Timeline"]
-        return Lifetime(timeline["CreationDateTime"], timeline.get("EndDateTime"), dict(REQUESTED_MARKETS))
+        instances = {(market, INSTANCE_TYPE): count for market, count in REQUESTED_MARKETS.items()}
+        return Lifetime(timeline["CreationDateTime"], timeline.get("EndDateTime"), instances)
 
 
 def _failure(status: dict[str, Any]) -> str:

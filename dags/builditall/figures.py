@@ -1,8 +1,12 @@
-"""The pipeline's own figures: records processed, duration, estimated cost and the run's outcome.
+"""The pipeline's own figures: the run's outcome, records processed, and its cluster's usage.
+
+Usage only, never a price: the portal prices a run with its one cost model (lib/costs/model.ts,
+the region's price table, per-second billing with a one-minute minimum), so a run's cost is one
+number wherever it is shown.
 
 Both estates publish the same datums, shaped like CloudWatch's PutMetricData `MetricData`, in
-namespace `BuildItAll/Platform` with the single dimension `DagId` (the failed-run alarm in
-infra/ watches `DagRunFailed` with that dimension):
+namespace `BuildItAll/Platform` with the dimension `DagId` (the failed-run alarm in infra/ watches
+`DagRunFailed` with that dimension alone); `InstanceSeconds` adds `Market` and `InstanceType`:
 - aws: PutMetricData to CloudWatch;
 - local: one JSON document per run at `<lake>/logs/metrics/<dag-id>/<run-id>.json`.
 """
@@ -20,35 +24,25 @@ from builditall.settings import PlatformSettings
 log = logging.getLogger(__name__)
 
 NAMESPACE = "BuildItAll/Platform"
-# USD per instance-hour of an m5.xlarge in us-east-1, AWS list prices read 2025-06: EC2 on
-# demand, EC2 spot (a typical 35 % of on demand; the real price varies) and the EMR uplift.
-HOURLY_PRICE = {"ON_DEMAND": 0.192, "SPOT": 0.0672}
-EMR_HOURLY_UPLIFT = 0.048
-
-
-def estimated_cost(lifetime: Lifetime, now: datetime) -> float:
-    hours = ((lifetime.ended or now) - lifetime.created).total_seconds() / 3600
-    per_hour = sum(
-        count * (HOURLY_PRICE[market] + EMR_HOURLY_UPLIFT) for market, count in lifetime.instances.items()
-    )
-    return round(hours * per_hour, 4)
 
 
 def pipeline_datums(
     dag_id: str, succeeded: bool, lifetime: Lifetime | None, records: int | None, now: datetime
 ) -> list[dict[str, Any]]:
-    dimensions = [{"Name": "DagId", "Value": dag_id}]
+    dag = [{"Name": "DagId", "Value": dag_id}]
 
-    def datum(name: str, value: float, unit: str) -> dict[str, Any]:
+    def datum(name: str, value: float, unit: str, dimensions: list[dict[str, str]] = dag) -> dict[str, Any]:
         return {"MetricName": name, "Dimensions": dimensions, "Timestamp": now, "Value": value, "Unit": unit}
 
     data = [datum("DagRunSucceeded" if succeeded else "DagRunFailed", 1, "Count")]
     if records is not None:
         data.append(datum("RecordsProcessed", records, "Count"))
     if lifetime is not None:
-        seconds = ((lifetime.ended or now) - lifetime.created).total_seconds()
-        data.append(datum("ClusterDurationSeconds", round(seconds, 3), "Seconds"))
-        data.append(datum("EstimatedCostUSD", estimated_cost(lifetime, now), "None"))
+        seconds = round(((lifetime.ended or now) - lifetime.created).total_seconds(), 3)
+        data.append(datum("ClusterDurationSeconds", seconds, "Seconds"))
+        for (market, instance_type), count in sorted(lifetime.instances.items()):
+            usage = [{"Name": "Market", "Value": market}, {"Name": "InstanceType", "Value": instance_type}]
+            data.append(datum("InstanceSeconds", round(count * seconds, 3), "Seconds", [*dag, *usage]))
     return data
 
 

@@ -37,7 +37,6 @@ from builditall.cluster_record import (
     set_step_state,
 )
 from builditall.clusters import ClusterRequest, Lifetime, Status
-from builditall.emr import REQUESTED_MARKETS
 from builditall.steps import ETL_PREFIX, JobStep
 
 log = logging.getLogger(__name__)
@@ -274,12 +273,17 @@ class LocalSparkClusters:
         log.info("local cluster %s terminated", cluster_id)
 
     def lifetime(self, cluster_id: str) -> Lifetime:
-        timeline = ClusterRecord(self.lake, cluster_id).read()["Cluster"]["Status"]["Timeline"]
+        cluster = ClusterRecord(self.lake, cluster_id).read()["Cluster"]
+        timeline = cluster["Status"]["Timeline"]
         ended = timeline.get("EndDateTime")
+        instances: dict[tuple[str, str], int] = {}
+        for group in cluster["InstanceGroups"]:
+            key = (group["Market"], group["InstanceType"])
+            instances[key] = instances.get(key, 0) + group["RequestedInstanceCount"]
         return Lifetime(
             datetime.fromisoformat(timeline["CreationDateTime"]),
             datetime.fromisoformat(ended) if ended else None,
-            dict(REQUESTED_MARKETS),  # priced as the EMR cluster it stands in for
+            instances,
         )
 
 

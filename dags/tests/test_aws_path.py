@@ -131,4 +131,5 @@ def test_pipeline_on_aws_creates_the_cluster_submits_the_jobs_and_terminates_it(
         m["MetricName"]
         for m in client("cloudwatch", moto_endpoint).list_metrics(Namespace="BuildItAll/Platform")["Metrics"]
     }
-    assert {"DagRunFailed", "ClusterDurationSeconds", "EstimatedCostUSD"} <= names
+    assert {"DagRunFailed", "ClusterDurationSeconds", "InstanceSeconds"} <= names
+    assert not [name for name in names if "Cost" in name]

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 from builditall import processes
-from builditall.local_spark import MASTER, STEP_RUNNER, WORKER
+from builditall.local_spark import LOCAL_WORKERS, MASTER, STEP_RUNNER, WORKER
 from builditall.steps import safe_run_id
 from conftest import run_dag
 
@@ -24,9 +24,13 @@ def metrics(lake: Path, run_id: str) -> dict[str, float]:
     document = json.loads(path.read_text())
     assert document["Namespace"] == "BuildItAll/Platform"
     assert all(
-        d["Dimensions"] == [{"Name": "DagId", "Value": "big_data_pipeline"}] for d in document["MetricData"]
+        d["Dimensions"][0] == {"Name": "DagId", "Value": "big_data_pipeline"} for d in document["MetricData"]
     )
-    return {d["MetricName"]: d["Value"] for d in document["MetricData"]}
+    # Keyed by name and any further dimension values, e.g. InstanceSeconds:SPOT:local.spark-standalone.
+    return {
+        ":".join([d["MetricName"], *(x["Value"] for x in d["Dimensions"][1:])]): d["Value"]
+        for d in document["MetricData"]
+    }
 
 
 def quality_report(lake: Path, day: str, run_id: str) -> dict:
@@ -111,7 +115,12 @@ def test_pipeline_publishes_its_figures_to_the_lake(pipeline_run, lake):
     assert figures["DagRunSucceeded"] == 1
     assert figures["RecordsProcessed"] == manifest["total_rows"] > 0
     assert figures["ClusterDurationSeconds"] > 0
-    assert figures["EstimatedCostUSD"] > 0
+    # Usage only (1 primary on demand, LOCAL_WORKERS spot workers): the portal prices it.
+    assert figures["InstanceSeconds:ON_DEMAND:local.spark-standalone"] == figures["ClusterDurationSeconds"]
+    assert figures["InstanceSeconds:SPOT:local.spark-standalone"] == pytest.approx(
+        LOCAL_WORKERS * figures["ClusterDurationSeconds"]
+    )
+    assert not [name for name in figures if "Cost" in name]
 
 
 def test_failing_quality_check_fails_the_run_and_the_cluster_is_still_stopped(

@@ -6,8 +6,7 @@ import type { MetricQuery } from "@/lib/platform/metrics/port";
 import { rowJson, type ClusterRow } from "./list";
 import { pricingRegion } from "@/lib/costs/dashboard";
 import { idleSeconds, isIdleTooLong } from "./idle";
-import { clusterCost } from "@/lib/costs/model";
-import { EUR_PER_USD } from "@/lib/costs/prices";
+import { clusterCost, toEur } from "@/lib/costs/model";
 
 /** EMR's CloudWatch metrics the cluster page charts (namespace AWS/ElasticMapReduce, dimension JobFlowId). */
 export const CLUSTER_METRICS = [
@@ -30,7 +29,7 @@ export function rowFromCluster(c: Cluster, steps: ClusterStep[], pipelineRunId: 
     uptimeSeconds: Math.round(((c.endedAt ?? now).getTime() - c.createdAt.getTime()) / 1000),
     idleSeconds: Math.round(idleSeconds(c, steps, now)),
     idleTooLong: !c.endedAt && isIdleTooLong(c, env.CLUSTER_IDLE_ALERT_MINUTES, now),
-    estimatedEur: Math.round(clusterCost(c, pricingRegion(), now).cost * EUR_PER_USD * 10_000) / 10_000,
+    estimatedEur: toEur(clusterCost(c, pricingRegion(), now).cost),
     capturedAt: now,
   };
 }

@@ -2,8 +2,7 @@ import { prisma } from "@/lib/db";
 import { env } from "@/lib/env";
 import type { ClusterSnapshot } from "@/lib/generated/prisma/client";
 import { ACTIVE_STATES, type Cluster, type ClusterState, type InstanceGroup } from "@/lib/platform/clusters/port";
-import { EUR_PER_USD } from "@/lib/costs/prices";
-import { clusterCost } from "@/lib/costs/model";
+import { clusterCost, toEur } from "@/lib/costs/model";
 import { pricingRegion } from "@/lib/costs/dashboard";
 import { isIdleTooLong } from "./idle";
 
@@ -43,7 +42,7 @@ export function toRow(s: ClusterSnapshot, now: Date): ClusterRow {
     dagRun: s.dagId && s.runId ? { dagId: s.dagId, runId: s.runId } : null,
     pipelineRunId: s.pipelineRunId,
     stateHistory: history.map((h) => ({ ...h, at: new Date(h.at) })),
-    estimatedEur: Math.round(clusterCost({ createdAt, endedAt: s.endedAt, instanceGroups: groups }, pricingRegion(), now).cost * EUR_PER_USD * 10_000) / 10_000,
+    estimatedEur: toEur(clusterCost({ createdAt, endedAt: s.endedAt, instanceGroups: groups }, pricingRegion(), now).cost),
     capturedAt: s.capturedAt,
   };
 }

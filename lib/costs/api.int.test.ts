@@ -38,10 +38,27 @@ beforeAll(async () => {
   await writeLocalCluster(lake, OWN, { state: "WAITING", createdAt: new Date(Date.now() - 300_000), dagId: "big_data_pipeline", runId: "manual__3" });
   const metrics = path.join(lake, "logs", "metrics", "big_data_pipeline");
   await mkdir(metrics, { recursive: true });
-  const datum = (MetricName: string, Value: number, Unit: string) => ({ MetricName, Dimensions: [{ Name: "DagId", Value: "big_data_pipeline" }], Timestamp: hourAgo.toISOString(), Value, Unit });
+  const datum = (MetricName: string, Value: number, Unit: string, usage: Record<string, string> = {}) => ({
+    MetricName,
+    Dimensions: Object.entries({ DagId: "big_data_pipeline", ...usage }).map(([Name, Value]) => ({ Name, Value })),
+    Timestamp: hourAgo.toISOString(),
+    Value,
+    Unit,
+  });
+  // What dags/builditall/figures.py writes: usage, no price.
   await writeFile(
     path.join(metrics, "manual__1.json"),
-    JSON.stringify({ Namespace: "BuildItAll/Platform", DagId: "big_data_pipeline", RunId: "manual__1", MetricData: [datum("RecordsProcessed", 6265, "Count"), datum("EstimatedCostUSD", 0.0459, "None")] }),
+    JSON.stringify({
+      Namespace: "BuildItAll/Platform",
+      DagId: "big_data_pipeline",
+      RunId: "manual__1",
+      MetricData: [
+        datum("RecordsProcessed", 6265, "Count"),
+        datum("ClusterDurationSeconds", 160, "Seconds"),
+        datum("InstanceSeconds", 160, "Seconds", { Market: "ON_DEMAND", InstanceType: "local.spark-standalone" }),
+        datum("InstanceSeconds", 320, "Seconds", { Market: "SPOT", InstanceType: "local.spark-standalone" }),
+      ],
+    }),
   );
   Object.assign(process.env, { DATABASE_URL: db.url, NEXTAUTH_SECRET: SECRET, NEXTAUTH_URL: ORIGIN, PLATFORM_HOME: home, PLATFORM_MODE: "local" });
   vi.resetModules();
@@ -180,5 +197,36 @@ describe("costs", () => {
     expect(report.storage.find((s: { prefix: string }) => s.prefix === "logs/").dailyGb.at(-1)).toBeGreaterThan(0);
     const again = await call(api.costs.GET, `/api/costs?from=${weekAgo}&to=${today}`, { role: "lead" });
     expect(again.body.freshness.costs.refreshed).toBe(false);
+  });
+
+  it("gives a run one cost: the same number on the Costs and Clusters pages, in the CSV export and through the API", async () => {
+    const { loadCostDashboard } = await import("@/lib/costs/dashboard");
+    const { clusterRows } = await import("@/lib/clusters/list");
+    const { clusterDetail } = await import("@/lib/clusters/detail");
+    const { RUN_COST_CSV_HEADER, runCostCsvRows } = await import("@/components/costs/csv");
+    const { toCsv } = await import("@/components/ui/csv");
+    // 160 s of 1 on-demand + 2 spot m5.xlarge (what a local cluster is priced as) in eu-west-1, in EUR.
+    const expected = Math.round((160 / 3600) * (0.214 + 0.048 + 2 * (0.0749 + 0.048)) * 0.87 * 10_000) / 10_000;
+
+    const costsPage = (await loadCostDashboard(new Date(`${weekAgo}T00:00:00Z`), new Date())).report.runs.find((r) => r.clusterId === ENDED)!;
+    const clustersPage = (await clusterRows({ days: 14 })).find((c) => c.id === ENDED)!;
+    const clusterPage = (await clusterDetail(ENDED)).row;
+    const [header, ...lines] = toCsv(RUN_COST_CSV_HEADER, runCostCsvRows([costsPage])).trimEnd().split("\r\n");
+    const csv = Number(lines[0]!.split(",")[header!.split(",").indexOf("EUR")]);
+    const costsApi = await call(api.costs.GET, `/api/costs?from=${weekAgo}&to=${today}&groupBy=run`, { role: "lead" });
+    const listApi = await call(api.list.GET, "/api/clusters", { role: "viewer" });
+    const detailApi = await call(api.detail.GET, `/api/clusters/${ENDED}`, { role: "viewer", params: { id: ENDED } });
+
+    const figures = {
+      costsPage: costsPage.eur,
+      clustersPage: clustersPage.estimatedEur,
+      clusterPage: clusterPage.estimatedEur,
+      csv,
+      costsApiRun: costsApi.body.report.runs.find((r: { clusterId: string }) => r.clusterId === ENDED).eur,
+      costsApiTotal: costsApi.body.totals.find((t: { key: string }) => t.key === ENDED).eur,
+      clustersApi: listApi.body.items.find((c: { id: string }) => c.id === ENDED).estimatedEur,
+      clusterApi: detailApi.body.cluster.estimatedEur,
+    };
+    expect(figures).toEqual(Object.fromEntries(Object.keys(figures).map((k) => [k, expected])));
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { billedSeconds, clusterCost, instanceCost } from "./model";
+import { billedSeconds, clusterCost, instanceCost, toEur } from "./model";
 
 const at = (iso: string) => new Date(iso);
 const group = (role: "MASTER" | "CORE", market: "SPOT" | "ON_DEMAND", count: number, instanceType = "m5.xlarge") => ({
@@ -72,5 +72,11 @@ describe("cluster cost", () => {
     const c = clusterCost(local, "us-east-1", at("2026-02-01T00:00:00Z"));
     expect(c.pricedAs).toEqual(["m5.xlarge"]);
     expect(c.cost).toBeCloseTo(1.5 * (0.192 + 0.048), 10);
+  });
+
+  it("turns USD into EUR at the table's rate, rounded once to 4 decimals", () => {
+    expect(toEur(1)).toBe(0.87);
+    expect(toEur(0.012345)).toBe(0.0107);
+    expect(toEur(0)).toBe(0);
   });
 });

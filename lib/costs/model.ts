@@ -1,5 +1,5 @@
 import type { Cluster, InstanceGroup } from "@/lib/platform/clusters/port";
-import { instancePrice, PRODUCTION_INSTANCE_TYPE, type Market, type PriceRegion } from "./prices";
+import { EUR_PER_USD, instancePrice, PRODUCTION_INSTANCE_TYPE, type Market, type PriceRegion } from "./prices";
 
 /** EMR and EC2 bill Linux instances per second, with a one-minute minimum per instance. */
 export const MINIMUM_BILLED_SECONDS = 60;
@@ -57,3 +57,6 @@ export function clusterCost(cluster: Pick<Cluster, "createdAt" | "endedAt" | "in
   total.spotSavings = total.onDemandCost - total.cost;
   return total;
 }
+
+/** USD to the EUR every page, export and API shows, rounded once here so a run's cost is one number everywhere. */
+export const toEur = (usd: number) => Math.round(usd * EUR_PER_USD * 10_000) / 10_000;

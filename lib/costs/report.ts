@@ -1,4 +1,4 @@
-import { clusterCost } from "./model";
+import { clusterCost, toEur } from "./model";
 import { EUR_PER_USD, FIXED_PRICES, PRICES_TAKEN_ON, type PriceRegion } from "./prices";
 import { metricName } from "./samples";
 import { startOfDay } from "./range";
@@ -96,9 +96,9 @@ export async function costReport(deps: {
       runId: s.runId,
       createdAt: s.createdAt!.toISOString(),
       state: s.state,
-      eur: round(eur(c.cost)),
-      onDemandEur: round(eur(c.onDemandCost)),
-      spotSavingsEur: round(eur(c.spotSavings)),
+      eur: toEur(c.cost),
+      onDemandEur: toEur(c.onDemandCost),
+      spotSavingsEur: toEur(c.spotSavings),
       instanceHours: round(c.instanceHours),
       idleMinutes: round((s.idleSeconds ?? 0) / 60, 1),
       final: c.final,

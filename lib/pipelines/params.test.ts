@@ -1,7 +1,13 @@
+import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { confErrors, dagParams, paramError, paramInput, type ParamSpec } from "./params";
+import declared from "@/dags/params.json";
+import { examples } from "@/dags/tests/param_examples.json";
+import { paramAjv, renderValidators } from "./param-ajv";
+import { confErrors, dagParams, paramError, paramInput, validationError, type ParamSpec } from "./params";
 
-const param = (schema: ParamSpec["schema"], name = "p"): ParamSpec => ({ name, default: null, description: null, schema });
+/** A schema no DAG declares, checked as a declared one is (the generated validators come from the same Ajv). */
+const ajv = paramAjv();
+const check = (schema: ParamSpec["schema"], value: unknown) => validationError(ajv.compile(schema), "p", value);
 const pipeline = Object.fromEntries(dagParams("big_data_pipeline").map((p) => [p.name, p]));
 
 describe("the declared Params of a DAG", () => {
@@ -41,20 +47,46 @@ describe("checking a value against a param's schema", () => {
     expect(paramError(pipeline.run_date!, "2025-03-01T00:00:00Z")).toBe("run_date: must be a date as YYYY-MM-DD");
   });
 
-  it("checks the other keywords a data engineer would use", () => {
-    expect(paramError(param({ type: "string", enum: ["a", "b"] }), "c")).toBe('p: must be one of "a", "b"');
-    expect(paramError(param({ type: ["null", "string"], enum: [null, "a"] }), null)).toBeNull();
-    expect(paramError(param({ type: "number", exclusiveMaximum: 1 }), 1)).toBe("p: must be less than 1");
-    expect(paramError(param({ type: "string", minLength: 2 }), "é")).toBe("p: must be at least 2 characters long");
-    expect(paramError(param({ type: "string", maxLength: 1 }), "é")).toBeNull();
-    expect(paramError(param({ type: "string", maxLength: 1 }), "ab")).toBe("p: must be at most 1 character long");
-    expect(paramError(param({ type: "boolean" }), "true")).toBe("p: must be true or false");
-    expect(paramError(param({ type: "array", minItems: 2 }), ["a"])).toBe("p: must have at least 2 items");
-    expect(paramError(param({ type: "array", uniqueItems: true }), [{ a: 1 }, { a: 1 }])).toBe("p: must not repeat an item");
+  // dags/tests/test_param_examples.py checks the same examples with Airflow's Param.
+  it.each(examples.map((e) => [JSON.stringify(e.schema), JSON.stringify(e.value), e]))("agrees with Airflow on %s for %s", (_schema, _value, e) => {
+    if (typeof e.valid === "string") expect(() => ajv.compile(e.schema)).toThrow(/schema is invalid/);
+    else expect(check(e.schema as ParamSpec["schema"], e.value) === null).toBe(e.valid);
   });
 
-  it("leaves keywords it does not know to Airflow", () => {
-    expect(paramError(param({ type: "string", pattern: "^x" } as ParamSpec["schema"]), "y")).toBeNull();
+  it("checks the other keywords a data engineer would use", () => {
+    expect(check({ type: "string", enum: ["a", "b"] }, "c")).toBe('p: must be one of "a", "b"');
+    expect(check({ type: ["null", "string"], enum: [null, "a"] }, null)).toBeNull();
+    expect(check({ type: "number", exclusiveMaximum: 1 }, 1)).toBe("p: must be less than 1");
+    expect(check({ type: "string", minLength: 2 }, "é")).toBe("p: must be at least 2 characters long");
+    expect(check({ type: "string", maxLength: 1 }, "é")).toBeNull();
+    expect(check({ type: "string", maxLength: 1 }, "ab")).toBe("p: must be at most 1 character long");
+    expect(check({ type: "boolean" }, "true")).toBe("p: must be true or false");
+    expect(check({ type: "array", minItems: 2 }, ["a"])).toBe("p: must have at least 2 items");
+    expect(check({ type: "array", uniqueItems: true }, [{ a: 1 }, { a: 1 }])).toBe("p: must not repeat an item");
+  });
+
+  // Each of these the hand-written subset accepted; Airflow (jsonschema) refuses them.
+  it("checks what the old subset let through, as Airflow does", () => {
+    expect(check({ type: "string", pattern: "^x" }, "y")).toBe("p: must match ^x");
+    expect(check({ type: "array", maxItems: 1 }, ["a", "b"])).toBe("p: must have at most 1 item");
+    expect(check({ const: "only" }, "other")).toBe('p: must be "only"');
+    expect(check({ type: "integer", multipleOf: 5 }, 7)).toBe("p: must be a multiple of 5");
+    expect(check({ type: "array", uniqueItems: true }, [{ a: 1, b: 2 }, { b: 2, a: 1 }])).toBe("p: must not repeat an item");
+    expect(check({ type: "object", properties: { n: { type: "integer" } }, required: ["n"] }, {})).toBe('p: must have "n"');
+    expect(check({ type: "object", properties: { n: { type: "integer" } } }, { n: "1" })).toBe("p.n: must be an integer");
+    expect(check({ type: "object", additionalProperties: false }, { x: 1 })).toBe('p: must not have "x"');
+    expect(check({ type: "string", format: "email" }, "nope")).toBe("p: must be a valid email");
+    expect(check({ type: "string", format: "date-time" }, "2025-03-01")).toBe("p: must be a valid date-time");
+  });
+
+  it("matches what the old subset refused but Airflow accepts", () => {
+    // jsonschema compares enum members by value, not by key order.
+    expect(check({ enum: [{ a: 1, b: 2 }] }, { b: 2, a: 1 })).toBeNull();
+  });
+
+  it("ignores what Airflow's jsonschema ignores: its own keys and formats it has no checker for", () => {
+    expect(check({ type: "string", values_display: { a: "A" }, section: "x" }, "b")).toBeNull();
+    expect(check({ type: "string", format: "uri" }, "not a uri")).toBeNull();
   });
 
   it("checks only the declared params of a conf and lists every problem", () => {
@@ -77,5 +109,19 @@ describe("the input the trigger form shows for a param", () => {
     expect(paramInput({ type: "object" })).toBe("json");
     expect(paramInput({ type: "array", items: { type: "integer" } })).toBe("json");
     expect(paramInput({})).toBe("json");
+  });
+});
+
+describe("the generated validators", () => {
+  it("are what scripts/param-validators.ts writes from dags/params.json now", () => {
+    expect(readFileSync("lib/pipelines/param-validators.generated.ts", "utf8")).toBe(renderValidators(declared));
+  });
+
+  it("are found whatever the order of the schema's keys", () => {
+    expect(paramError({ ...pipeline.scale!, schema: { type: ["null", "number"], maximum: 100, exclusiveMinimum: 0 } }, 0)).toBe("scale: must be greater than 0");
+  });
+
+  it("do not exist for a schema no DAG declares, and say how to make them", () => {
+    expect(() => paramError({ name: "p", default: null, description: null, schema: { type: "string", pattern: "^x" } }, "y")).toThrow(/scripts\/param-validators.ts/);
   });
 });

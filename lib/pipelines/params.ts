@@ -1,9 +1,12 @@
+import type { ErrorObject, ValidateFunction } from "ajv";
 import declared from "@/dags/params.json";
+import { validators } from "./param-validators.generated";
+import { schemaKey } from "./schema-key";
 
 // The DAGs' declared Params, from dags/params.json: generated from the DAG code of this same
 // repository version (scripts/dag-params.py), since no Airflow CLI command MWAA accepts prints
-// them and a page view never calls Airflow. The checks below cover the JSON-schema keywords the
-// DAGs use; Airflow validates the whole schema again on trigger, so other keywords are left to it.
+// them and a page view never calls Airflow. A value is checked as Airflow checks it (JSON Schema
+// 2020-12 with formats, lib/pipelines/param-ajv.ts), by validators generated from the same file.
 
 export type ParamSchema = {
   type?: string | string[];
@@ -18,6 +21,8 @@ export type ParamSchema = {
   items?: ParamSchema;
   minItems?: number;
   uniqueItems?: boolean;
+  /** Any other JSON Schema keyword (or Airflow's own, which validation ignores). */
+  [keyword: string]: unknown;
 };
 
 export type ParamSpec = { name: string; default: unknown; description: string | null; schema: ParamSchema };
@@ -64,81 +69,75 @@ const TYPE_NAMES: Record<string, string> = {
   object: "an object",
 };
 
-function hasType(value: unknown, type: string): boolean {
-  switch (type) {
-    case "null":
-      return value === null;
-    case "array":
-      return Array.isArray(value);
-    case "object":
-      return typeof value === "object" && value !== null && !Array.isArray(value);
-    case "integer":
-      return Number.isInteger(value);
-    case "number":
-      return typeof value === "number" && Number.isFinite(value);
-    default:
-      return typeof value === type;
-  }
-}
-
 export function allowsNull(schema: ParamSchema): boolean {
   return schema.type === "null" || (Array.isArray(schema.type) && schema.type.includes("null"));
 }
 
-// JSON equality for enum and uniqueItems: the values come from JSON, so their text compares.
-const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
-
-function isDate(text: string): boolean {
-  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
-  if (!match) return false;
-  const [year, month, day] = match.slice(1).map(Number) as [number, number, number];
-  const date = new Date(Date.UTC(year, month - 1, day));
-  return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
-}
-
 const show = (value: unknown) => JSON.stringify(value);
 const count = (n: number, noun: string) => `${n} ${noun}${n === 1 ? "" : "s"}`;
+const LIMITS: Record<string, string> = { minimum: "at least", maximum: "at most", exclusiveMinimum: "greater than", exclusiveMaximum: "less than" };
 
-/** What is wrong with `value` under `schema`, as "<path>: <problem>", or null. */
-function problem(schema: ParamSchema, value: unknown, path: string): string | null {
-  const types = schema.type === undefined ? [] : [schema.type].flat();
-  if (types.length > 0 && !types.some((type) => hasType(value, type))) {
-    return `${path}: must be ${types.map((type) => TYPE_NAMES[type] ?? type).join(" or ")}`;
+/** A JSON pointer as the trigger form names a place: /1/name → [1].name */
+const place = (pointer: string) =>
+  pointer
+    .split("/")
+    .slice(1)
+    .map((part) => part.replaceAll("~1", "/").replaceAll("~0", "~"))
+    .map((part) => (/^\d+$/.test(part) ? `[${part}]` : `.${part}`))
+    .join("");
+
+/** Ajv's first error in the words the trigger form shows. */
+function describe(error: ErrorObject): string {
+  const p = error.params as Record<string, unknown>;
+  switch (error.keyword) {
+    case "type":
+      return `must be ${[p.type].flat().map((type) => TYPE_NAMES[type as string] ?? type).join(" or ")}`;
+    case "enum":
+      return `must be one of ${(p.allowedValues as unknown[]).map(show).join(", ")}`;
+    case "const":
+      return `must be ${show(p.allowedValue)}`;
+    case "minimum":
+    case "maximum":
+    case "exclusiveMinimum":
+    case "exclusiveMaximum":
+      return `must be ${LIMITS[error.keyword]} ${p.limit}`;
+    case "multipleOf":
+      return `must be a multiple of ${p.multipleOf}`;
+    case "minLength":
+      return `must be at least ${count(p.limit as number, "character")} long`;
+    case "maxLength":
+      return `must be at most ${count(p.limit as number, "character")} long`;
+    case "pattern":
+      return `must match ${p.pattern}`;
+    case "format":
+      return p.format === "date" ? "must be a date as YYYY-MM-DD" : `must be a valid ${p.format}`;
+    case "minItems":
+      return `must have at least ${count(p.limit as number, "item")}`;
+    case "maxItems":
+      return `must have at most ${count(p.limit as number, "item")}`;
+    case "uniqueItems":
+      return "must not repeat an item";
+    case "required":
+      return `must have ${show(p.missingProperty)}`;
+    case "additionalProperties":
+      return `must not have ${show(p.additionalProperty)}`;
+    default:
+      return error.message ?? `fails ${error.keyword}`;
   }
-  if (schema.enum && !schema.enum.some((option) => same(option, value))) {
-    return `${path}: must be one of ${schema.enum.map(show).join(", ")}`;
-  }
-  if (typeof value === "number") {
-    if (schema.minimum !== undefined && value < schema.minimum) return `${path}: must be at least ${schema.minimum}`;
-    if (schema.maximum !== undefined && value > schema.maximum) return `${path}: must be at most ${schema.maximum}`;
-    if (schema.exclusiveMinimum !== undefined && value <= schema.exclusiveMinimum) return `${path}: must be greater than ${schema.exclusiveMinimum}`;
-    if (schema.exclusiveMaximum !== undefined && value >= schema.exclusiveMaximum) return `${path}: must be less than ${schema.exclusiveMaximum}`;
-  }
-  if (typeof value === "string") {
-    // JSON schema counts characters, not UTF-16 units.
-    const length = [...value].length;
-    if (schema.minLength !== undefined && length < schema.minLength) return `${path}: must be at least ${count(schema.minLength, "character")} long`;
-    if (schema.maxLength !== undefined && length > schema.maxLength) return `${path}: must be at most ${count(schema.maxLength, "character")} long`;
-    if (schema.format === "date" && !isDate(value)) return `${path}: must be a date as YYYY-MM-DD`;
-  }
-  if (Array.isArray(value)) {
-    if (schema.minItems !== undefined && value.length < schema.minItems) return `${path}: must have at least ${count(schema.minItems, "item")}`;
-    if (schema.uniqueItems && value.some((item, i) => value.findIndex((other) => same(other, item)) !== i)) {
-      return `${path}: must not repeat an item`;
-    }
-    if (schema.items) {
-      for (const [i, item] of value.entries()) {
-        const found = problem(schema.items, item, `${path}[${i}]`);
-        if (found) return found;
-      }
-    }
-  }
-  return null;
+}
+
+/** What is wrong with `value` by `validate`, as "<name><place>: <problem>", or null. */
+export function validationError(validate: ValidateFunction, name: string, value: unknown): string | null {
+  if (validate(value)) return null;
+  const error = validate.errors?.[0];
+  return error ? `${name}${place(error.instancePath)}: ${describe(error)}` : `${name}: is not valid`;
 }
 
 /** What is wrong with a value given for the param, e.g. "scale: must be greater than 0", or null. */
 export function paramError(param: ParamSpec, value: unknown): string | null {
-  return problem(param.schema, value, param.name);
+  const validate = validators[schemaKey(param.schema)];
+  if (!validate) throw new Error(`no validator for the schema of param ${param.name}: run npx tsx scripts/param-validators.ts`);
+  return validationError(validate, param.name, value);
 }
 
 /** The problems of a conf under the declared Params. Keys that are not params are Airflow's to allow. */

@@ -62,7 +62,7 @@ export const DagInfo = z
   .meta({ id: "Dag" });
 
 // A DAG's declared Param, from dags/params.json (generated from the DAG code of the same version).
-// The schema shows the keywords the portal checks before a trigger; Airflow checks all of them.
+// The portal checks every keyword before a trigger, as Airflow does again on it (lib/pipelines/param-ajv.ts).
 const ParamSchema: z.ZodType<ParamSchemaType> = z
   .looseObject({
     type: z.union([z.string(), z.array(z.string())]).optional(),

@@ -15,7 +15,7 @@ export type ClusterState = (typeof CLUSTER_STATES)[number];
 export const ACTIVE_STATES: readonly ClusterState[] = ["STARTING", "BOOTSTRAPPING", "RUNNING", "WAITING", "TERMINATING"];
 export const TERMINAL_STATES: readonly ClusterState[] = ["TERMINATED", "TERMINATED_WITH_ERRORS"];
 
-/** EMR's cluster ids (j-…), which the local clusters mimic: anything else is refused before a source sees it. */
+/** EMR's cluster ids (j-…), which the local clusters mimic: anything else is refused before a source sees it. The DAGs' rule too (dags/builditall/cluster_record.py); both tests read dags/tests/cluster_ids.json. */
 export const CLUSTER_ID = /^j-[A-Z0-9]{1,64}$/;
 
 export interface InstanceGroup {

@@ -2,7 +2,7 @@ import { CloudWatchClient, PutMetricDataCommand } from "@aws-sdk/client-cloudwat
 import { expect, inject, it } from "vitest";
 import { applyMotoCredentials } from "../testing/moto-global-setup";
 import { cloudWatchMetrics } from "./aws";
-import { CONTRACT_DATUMS, contractStart, metricsContract } from "./contract";
+import { CONTRACT_DATUMS, contractDimensions, contractStart, metricsContract } from "./contract";
 import { PLATFORM_NAMESPACE, QUERIES_PER_CALL } from "./port";
 
 const REGION = "eu-west-1";
@@ -16,7 +16,7 @@ metricsContract("aws (CloudWatch on moto server)", async () => {
       Namespace: PLATFORM_NAMESPACE,
       MetricData: CONTRACT_DATUMS.map((d) => ({
         MetricName: d.metric,
-        Dimensions: [{ Name: "DagId", Value: d.dagId }],
+        Dimensions: contractDimensions(d),
         Timestamp: new Date(contractStart().getTime() + d.offsetMinutes * 60_000),
         Value: d.value,
         Unit: d.unit,

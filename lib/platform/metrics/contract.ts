@@ -12,8 +12,13 @@ export const CONTRACT_DATUMS = [
   { metric: "RecordsProcessed", dagId: "contract_dag", offsetMinutes: 15, value: 50, unit: "Count" },
   { metric: "RecordsProcessed", dagId: "contract_dag", offsetMinutes: 125, value: 7, unit: "Count" },
   { metric: "RecordsProcessed", dagId: "other_dag", offsetMinutes: 5, value: 1000, unit: "Count" },
-  { metric: "EstimatedCostUSD", dagId: "contract_dag", offsetMinutes: 5, value: 0.25, unit: "None" },
+  { metric: "InstanceSeconds", dagId: "contract_dag", offsetMinutes: 5, value: 320, unit: "Seconds", usage: { Market: "SPOT", InstanceType: "m5.xlarge" } },
+  { metric: "InstanceSeconds", dagId: "contract_dag", offsetMinutes: 5, value: 160, unit: "Seconds", usage: { Market: "ON_DEMAND", InstanceType: "m5.xlarge" } },
 ] as const;
+
+/** A contract datum's dimensions as PutMetricData takes them: DagId, then any usage dimensions. */
+export const contractDimensions = (d: (typeof CONTRACT_DATUMS)[number]) =>
+  Object.entries({ DagId: d.dagId, ...("usage" in d ? d.usage : {}) }).map(([Name, Value]) => ({ Name, Value }));
 
 export function metricsContract(adapterName: string, factory: () => Promise<AdapterUnderTest<Metrics>>): void {
   contractSuite("Metrics", adapterName, factory, (metrics) => {
@@ -44,13 +49,20 @@ export function metricsContract(adapterName: string, factory: () => Promise<Adap
 
     it("keeps series apart by dimension and metric, and answers nothing for an unknown one", async () => {
       const [from, to] = range();
-      const [other, cost, none] = await metrics().query(
-        [q("other", "RecordsProcessed", "other_dag"), q("cost", "EstimatedCostUSD", "contract_dag"), q("none", "NoSuchMetric", "contract_dag")],
+      const [other, spot, dagOnly, none] = await metrics().query(
+        [
+          q("other", "RecordsProcessed", "other_dag"),
+          { ...q("spot", "InstanceSeconds", "contract_dag"), dimensions: { DagId: "contract_dag", Market: "SPOT", InstanceType: "m5.xlarge" } },
+          q("dagOnly", "InstanceSeconds", "contract_dag"),
+          q("none", "NoSuchMetric", "contract_dag"),
+        ],
         from,
         to,
       );
       expect(other!.points.map((p) => p.value)).toEqual([1000]);
-      expect(cost!.points.map((p) => p.value)).toEqual([0.25]);
+      expect(spot!.points.map((p) => p.value)).toEqual([320]);
+      // CloudWatch matches every dimension: DagId alone is another series.
+      expect(dagOnly!.points).toEqual([]);
       expect(none).toEqual({ id: "none", unit: null, points: [] });
     });
 

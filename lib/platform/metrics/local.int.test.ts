@@ -2,7 +2,7 @@ import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { expect, it } from "vitest";
-import { CONTRACT_DATUMS, contractStart, metricsContract } from "./contract";
+import { CONTRACT_DATUMS, contractDimensions, contractStart, metricsContract } from "./contract";
 import { localMetrics } from "./local";
 import { PLATFORM_NAMESPACE } from "./port";
 
@@ -12,7 +12,7 @@ async function publishRuns(lake: string): Promise<void> {
     const dir = path.join(lake, "logs", "metrics", d.dagId);
     await mkdir(dir, { recursive: true });
     const at = new Date(contractStart().getTime() + d.offsetMinutes * 60_000).toISOString();
-    const datum = { MetricName: d.metric, Dimensions: [{ Name: "DagId", Value: d.dagId }], Timestamp: at, Value: d.value, Unit: d.unit };
+    const datum = { MetricName: d.metric, Dimensions: contractDimensions(d), Timestamp: at, Value: d.value, Unit: d.unit };
     await writeFile(path.join(dir, `run-${i}.json`), JSON.stringify({ Namespace: PLATFORM_NAMESPACE, DagId: d.dagId, RunId: `run-${i}`, MetricData: [datum] }));
   }
 }
