@@ -200,7 +200,7 @@ describe("costs", () => {
   });
 
   it("gives a run one cost: the same number on the Costs and Clusters pages, in the CSV export and through the API", async () => {
-    const { loadCostDashboard } = await import("@/lib/costs/dashboard");
+    const { dashboardReport } = await import("@/lib/costs/dashboard");
     const { clusterRows } = await import("@/lib/clusters/list");
     const { clusterDetail } = await import("@/lib/clusters/detail");
     const { RUN_COST_CSV_HEADER, runCostCsvRows } = await import("@/components/costs/csv");
@@ -208,7 +208,7 @@ describe("costs", () => {
     // 160 s of 1 on-demand + 2 spot m5.xlarge (what a local cluster is priced as) in eu-west-1, in EUR.
     const expected = Math.round((160 / 3600) * (0.214 + 0.048 + 2 * (0.0749 + 0.048)) * 0.87 * 10_000) / 10_000;
 
-    const costsPage = (await loadCostDashboard(new Date(`${weekAgo}T00:00:00Z`), new Date())).report.runs.find((r) => r.clusterId === ENDED)!;
+    const costsPage = (await dashboardReport(new Date(`${weekAgo}T00:00:00Z`), new Date())).runs.find((r) => r.clusterId === ENDED)!;
     const clustersPage = (await clusterRows({ days: 14 })).find((c) => c.id === ENDED)!;
     const clusterPage = (await clusterDetail(ENDED)).row;
     const [header, ...lines] = toCsv(RUN_COST_CSV_HEADER, runCostCsvRows([costsPage])).trimEnd().split("\r\n");

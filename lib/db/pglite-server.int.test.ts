@@ -15,7 +15,7 @@ type Server = { child: ChildProcess; output: () => string; exited: Promise<numbe
 async function startServer(home: string, port: number): Promise<Server> {
   const env: NodeJS.ProcessEnv = { ...process.env, PLATFORM_HOME: home, EMBEDDED_PG_PORT: String(port) };
   delete env.DATABASE_URL;
-  const child = spawn(path.join(ROOT, "node_modules/.bin/tsx"), [path.join(ROOT, "scripts/db/pglite-server.ts")], {
+  const child = spawn(path.join(ROOT, "node_modules/.bin/tsx"), ["--conditions=react-server", path.join(ROOT, "scripts/db/pglite-server.ts")], {
     cwd: ROOT,
     env,
     stdio: ["ignore", "pipe", "pipe"],
