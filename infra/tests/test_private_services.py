@@ -98,7 +98,7 @@ def test_portal_tasks_run_private_read_only_and_behind_tls(modules):
 def test_portal_gets_every_variable_lib_env_requires_in_aws_mode(modules):
     locals_ = modules["portal"].locals
     given = set(locals_["environment"]) | set(locals_["secrets"])
-    env_ts = (REPO / "lib" / "env.ts").read_text()
+    env_ts = (REPO / "lib" / "env" / "schema.ts").read_text()
     required = {
         "PLATFORM_MODE",
         "AWS_REGION",
@@ -113,7 +113,7 @@ def test_portal_gets_every_variable_lib_env_requires_in_aws_mode(modules):
     }
     assert required <= given
     for name in required:
-        assert name in env_ts, f"lib/env.ts no longer reads {name}; update the portal module"
+        assert name in env_ts, f"lib/env/schema.ts no longer reads {name}; update the portal module"
     assert locals_["environment"]["PLATFORM_MODE"] == "aws"
 
 
