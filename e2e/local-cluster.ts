@@ -74,3 +74,18 @@ export function stopAllLocalClusters(): void {
     timeout: 120_000,
   });
 }
+
+const FAILED = `
+import sys
+from datetime import UTC, datetime
+from pathlib import Path
+from types import SimpleNamespace
+from builditall.figures import pipeline_datums, publish
+lake, run_id = Path(sys.argv[1]), sys.argv[2]
+publish(SimpleNamespace(target="local", lake_path=lake), "big_data_pipeline", run_id, pipeline_datums("big_data_pipeline", False, None, None, datetime.now(UTC)))
+`;
+
+/** What a failed pipeline run publishes (DagRunFailed = 1), by the pipeline's own code. */
+export function publishFailedRun(runId: string): void {
+  py(FAILED, runId);
+}

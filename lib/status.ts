@@ -1,4 +1,5 @@
 import { prisma } from "@/lib/db";
+import { BUDGET_LABEL, budgetPort } from "@/lib/budget";
 import { getPlatform, PORT_LABELS, PORT_NAMES } from "@/lib/platform";
 import type { AdapterStatus } from "@/lib/api/contracts/system";
 
@@ -43,5 +44,11 @@ export async function platformStatus(): Promise<AdapterStatus[]> {
     }
     return { ...base, adapter: port.adapter, ...(await timed(() => port.probe())) };
   });
-  return Promise.all([database, ...ports]);
+  const budgetAdapter = budgetPort();
+  const budget = (async () => {
+    const base = { port: "budget" as const, label: BUDGET_LABEL };
+    if (!budgetAdapter) return { ...base, adapter: null, state: "missing" as const, latencyMs: null, message: "AWS_ACCOUNT_ID is unset: no budget to read" };
+    return { ...base, adapter: budgetAdapter.adapter, ...(await timed(() => budgetAdapter.probe())) };
+  })();
+  return Promise.all([database, ...ports, budget]);
 }

@@ -104,7 +104,7 @@ try {
     // What a stale view does: the costs sync polls once, under its lock (the process's own here).
     const poll = () => pollOnce(costsSync({ prisma, metrics, bucket: BUCKET, intervalMs: 0 }), processLock(), prisma, () => undefined);
     const freshness = await freshWithin(prisma, COSTS_SOURCE, maxAge, poll);
-    const report = await costReport({ prisma, from: new Date(today - (DAYS - 1) * DAY_MS), to: new Date(today + DAY_MS), region: REGION, mode: "aws", bucket: BUCKET });
+    const report = await costReport({ prisma, from: new Date(today - (DAYS - 1) * DAY_MS), to: new Date(today + DAY_MS), region: REGION, mode: "aws", environment: "dev", bucket: BUCKET });
     return { freshness, report };
   };
 

@@ -11,6 +11,7 @@ import { euros } from "@/components/clusters/format";
 import { RUN_COST_CSV_HEADER, runCostCsvRows } from "./csv";
 import { CostCsvButton } from "./csv-button";
 import { CostProvenance } from "./provenance";
+import { EstateSplit } from "./split";
 
 export const RANGES = [7, 30, 90] as const;
 
@@ -81,6 +82,10 @@ export function CostDashboard({ initial, initialDays }: { initial: CostsBody; in
           note={<CostProvenance source={r.recordsPerEur.source} measured={false} />}
         />
       </div>
+
+      <Panel title="The estate or the pipeline?">
+        <EstateSplit split={r.split} total={r.total} />
+      </Panel>
 
       <Panel
         title="Daily cost by service"

@@ -9,12 +9,14 @@ import pytest
 from infra.tests.cost_estimate import (
     CEILINGS_USD,
     ENVS,
+    ESTATE_JSON,
     PRICE_TABLE,
     README,
     EstimateError,
     Instance,
     Pricer,
     current_estate,
+    estate_json,
     estimate,
     render,
     totals,
@@ -54,6 +56,15 @@ def test_the_budget_alerts_only_on_an_unusual_month(env):
 def test_readme_cost_table_is_current():
     readme = README.read_text()
     assert render(readme) == readme, "run: .venv/bin/python -m infra.tests.cost_estimate --write"
+
+
+def test_the_portals_estate_estimate_is_current():
+    """lib/costs/estate.json (the portal's fixed-cost estimate) is this estimate's fixed lines."""
+    stale = "run: .venv/bin/python -m infra.tests.cost_estimate --write"
+    assert ESTATE_JSON.read_text() == estate_json(), stale
+    doc = json.loads(ESTATE_JSON.read_text())
+    for env in ENVS:
+        assert doc["envs"][env]["fixedUsdPerMonth"] == totals(estimate(env))["fixed"]
 
 
 def test_zone_redundancy_is_read_from_the_terraform():

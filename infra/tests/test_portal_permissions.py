@@ -27,6 +27,9 @@ ACTIONS = {
     "TerminateJobFlowsCommand": "elasticmapreduce:TerminateJobFlows",
     "GetMetricDataCommand": "cloudwatch:GetMetricData",
     "ListMetricsCommand": "cloudwatch:ListMetrics",
+    "DescribeAlarmsCommand": "cloudwatch:DescribeAlarms",
+    "DescribeBudgetCommand": "budgets:ViewBudget",
+    "DescribeNotificationsForBudgetCommand": "budgets:ViewBudget",
     "CreateCliTokenCommand": "airflow:CreateCliToken",
     "GetCostAndUsageCommand": "ce:GetCostAndUsage",
 }
@@ -83,7 +86,23 @@ def test_uploads_are_granted_only_under_the_portals_upload_prefix(modules):
     assert upload["resources"] == f'${{[for arn in local.lake_arns : "${{arn}}/{prefix}*"]}}'
 
 
-@pytest.mark.parametrize("sid", ["WatchAndTerminateClusters", "AirflowCli"])
+@pytest.mark.parametrize("sid", ["WatchAndTerminateClusters", "AirflowCli", "EstateAlarms", "EstateBudget"])
 def test_resource_scoped_calls_name_this_account_and_environment(modules, sid):
     resources = json.dumps(granted(modules)[sid]["resources"])
     assert "local.account_id" in resources or "local.mwaa_arn" in resources
+
+
+def test_the_portal_reads_the_estates_own_alarms_and_budget(modules, estate):
+    """The names the portal is given are the monitoring module's, and the budget grant is that one budget."""
+    environment = modules["portal"].locals["environment"]
+    assert environment["ALARM_NAME_PREFIX"] == "${var.alarm_name_prefix}"
+    assert environment["BUDGET_NAME"] == "${var.budget_name}"
+    call = estate["envs/shared"].module_calls["portal"].body
+    assert call["alarm_name_prefix"] == "${module.monitoring.alarm_name_prefix}"
+    assert call["budget_name"] == "${module.monitoring.budget_name}"
+    monitoring = modules["monitoring"]
+    alarms = monitoring.resources("aws_cloudwatch_metric_alarm")
+    assert alarms and all(b.body["alarm_name"].startswith("${local.alarm_prefix}") for b in alarms)
+    assert granted(modules)["EstateBudget"]["resources"] == [
+        "arn:${local.partition}:budgets::${local.account_id}:budget/${var.budget_name}"
+    ]

@@ -3,6 +3,7 @@ import { listAuditEvents } from "./contracts/audit";
 import { createBackfill, getBackfill, listBackfills, previewBackfill } from "./contracts/backfills";
 import { getCluster, listClusters, terminateCluster } from "./contracts/clusters";
 import { getCosts } from "./contracts/costs";
+import { getBudget, listAlarms } from "./contracts/health";
 import { deleteObject, downloadObject, listBuckets, listObjects, previewObject, summarizePrefix, uploadObject } from "./contracts/lake";
 import { getDag, getRun, listDags, listRuns, pauseDag, runsSummary, triggerRun } from "./contracts/pipelines";
 import { health, status } from "./contracts/system";
@@ -12,6 +13,7 @@ import { health, status } from "./contracts/system";
 export const ROUTES: RouteSpec<any, any, any, any>[] = [
   health,
   status,
+  listAlarms,
   listAuditEvents,
   listBuckets,
   listObjects,
@@ -24,6 +26,7 @@ export const ROUTES: RouteSpec<any, any, any, any>[] = [
   getCluster,
   terminateCluster,
   getCosts,
+  getBudget,
   listDags,
   getDag,
   triggerRun,

@@ -5,11 +5,14 @@ import type { listObjects, LakeSummary } from "@/lib/api/contracts/lake";
 import type { getCluster, listClusters } from "@/lib/api/contracts/clusters";
 import type { getBackfill, listBackfills } from "@/lib/api/contracts/backfills";
 import type { getCosts } from "@/lib/api/contracts/costs";
+import type { getBudget, listAlarms } from "@/lib/api/contracts/health";
 import type { getDag, getRun, listDags, listRuns, runsSummary } from "@/lib/api/contracts/pipelines";
 import { isFinalRun, isFinalTask } from "@/lib/pipelines/states";
 import { fetchJson as getJson } from "./fetch-json";
 
 export type StatusBody = z.infer<typeof status.response>;
+export type AlarmsBody = z.infer<typeof listAlarms.response>;
+export type BudgetBody = z.infer<typeof getBudget.response>;
 export type LakePageBody = z.infer<typeof listObjects.response>;
 export type ClusterListBody = z.infer<typeof listClusters.response>;
 export type ClusterDetailBody = z.infer<typeof getCluster.response>;
@@ -37,6 +40,7 @@ function settled({ run }: RunDetailBody): boolean {
 /** Query keys and fetchers together, one factory per query, keys layered per feature. */
 export const queries = {
   status: () => queryOptions({ queryKey: ["status"], queryFn: () => getJson<StatusBody>("/api/status"), refetchInterval: 15_000 }),
+  alarms: () => queryOptions({ queryKey: ["alarms"], queryFn: () => getJson<AlarmsBody>("/api/alarms"), refetchInterval: 30_000 }),
   lake: {
     /** Everything under one bucket and prefix: invalidating it refreshes the listing and the summary. */
     prefix: (bucket: string, prefix: string) => ["lake", bucket, prefix] as const,

@@ -39,34 +39,10 @@ export const INSTANCE_PRICES: Record<PriceRegion, Record<string, InstancePrice>>
   "us-east-1": instancesOf("us-east-1"),
 };
 
-/** The platform's always-on services (infra/), USD per hour for the whole estate, and S3 per GB-month. */
-export interface FixedPrices {
-  /** MWAA mw1.small environment. */
-  mwaa: number;
-  /** RDS db.t4g.micro, single AZ. */
-  rds: number;
-  /** Two NAT gateways (one per AZ), hourly charge only. */
-  nat: number;
-  /** Client VPN: two subnet associations. */
-  vpn: number;
-  /** S3 Standard, USD per GB-month. */
-  s3GbMonth: number;
-}
-
-const fixedOf = (region: PriceRegion): FixedPrices => {
-  const services = table.regions[region].services;
-  return {
-    mwaa: services.mwaaEnvironmentHour["mw1.small"],
-    rds: services.rdsInstanceHour["db.t4g.micro"],
-    nat: 2 * services.natGatewayHour,
-    vpn: 2 * services.clientVpnAssociationHour,
-    s3GbMonth: services.s3StandardGbMonth,
-  };
-};
-
-export const FIXED_PRICES: Record<PriceRegion, FixedPrices> = {
-  "eu-west-1": fixedOf("eu-west-1"),
-  "us-east-1": fixedOf("us-east-1"),
+/** S3 Standard, USD per GB-month (the lake's storage, priced from its measured size). */
+export const S3_STANDARD_GB_MONTH: Record<PriceRegion, number> = {
+  "eu-west-1": table.regions["eu-west-1"].services.s3StandardGbMonth,
+  "us-east-1": table.regions["us-east-1"].services.s3StandardGbMonth,
 };
 
 /** What a local Spark cluster is priced as: the instance type the pipeline asks EMR for (dags/builditall/emr.py). */
@@ -74,6 +50,11 @@ export const PRODUCTION_INSTANCE_TYPE = "m5.xlarge";
 
 export function isPriceRegion(region: string): region is PriceRegion {
   return (PRICE_REGIONS as readonly string[]).includes(region);
+}
+
+/** The prices of the estate's region; the local estate (no region, or one the table lacks) is priced as production, eu-west-1 (infra/). */
+export function priceRegionOf(region: string | undefined): PriceRegion {
+  return region && isPriceRegion(region) ? region : "eu-west-1";
 }
 
 export function instancePrice(region: PriceRegion, instanceType: string): InstancePrice {

@@ -1,8 +1,9 @@
 import { clusterCost, toEur } from "./model";
-import { EUR_PER_USD, FIXED_PRICES, PRICES_TAKEN_ON, type PriceRegion } from "./prices";
+import { fixedEstate, type EstateEnvironment } from "./estate";
+import { EUR_PER_USD, PRICES_TAKEN_ON, S3_STANDARD_GB_MONTH, type PriceRegion } from "./prices";
 import { metricName } from "./samples";
 import { startOfDay } from "./range";
-import { BILLING_SERVICES, LAKE_PREFIXES, SERVICE_LABELS, SERVICES, type Service } from "./services";
+import { BILLING_SERVICES, LAKE_PREFIXES, SERVICE_KIND, SERVICE_LABELS, SERVICES, type Service } from "./services";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import type { InstanceGroup } from "@/lib/platform/clusters/port";
 import { PLATFORM_NAMESPACE } from "@/lib/platform/metrics/port";
@@ -41,6 +42,8 @@ export interface CostReport {
   estimateSource: string;
   services: ({ service: Service; label: string; total: number; daily: number[] } & Provenance)[];
   total: number;
+  /** The total split by how it bills: the always-on estate, the pipeline's runs, storage and transfer. */
+  split: { fixed: number; perRun: number; usage: number };
   runs: (RunCost & Provenance)[];
   dags: { dagId: string; runs: number; eur: number; records: number }[];
   spotSavings: { eur: number; onDemandEur: number } & Provenance;
@@ -65,6 +68,8 @@ export async function costReport(deps: {
   to: Date;
   region: PriceRegion;
   mode: "local" | "aws";
+  /** Whose always-on estate is estimated when AWS/Billing does not measure it. */
+  environment: EstateEnvironment;
   bucket: string;
   now?: Date;
 }): Promise<CostReport> {
@@ -125,7 +130,8 @@ export async function costReport(deps: {
   const billing = samples.filter((s) => s.metric === metricName("AWS/Billing", "EstimatedCharges"));
   const services: CostReport["services"] = [];
   if (billing.length > 0) {
-    for (const service of SERVICES) {
+    // Only the services AWS/Billing's service names are mapped to: no measured zero for the others.
+    for (const service of SERVICES.filter((x) => Object.values(BILLING_SERVICES).includes(x as never))) {
       const daily = zeros();
       for (const [name, target] of Object.entries(BILLING_SERVICES)) {
         if (target !== service) continue;
@@ -143,7 +149,7 @@ export async function costReport(deps: {
       services.push({ service, label: SERVICE_LABELS[service], daily: daily.map((x) => round(x)), total: round(daily.reduce((a, b) => a + b, 0)), source: "CloudWatch AWS/Billing EstimatedCharges", measured: true });
     }
   } else {
-    const fixed = FIXED_PRICES[deps.region];
+    const fixed = fixedEstate(deps.environment);
     const emr = zeros();
     for (const r of runs) {
       const i = index.get(r.createdAt.slice(0, 10));
@@ -161,14 +167,15 @@ export async function costReport(deps: {
     estimate("emr", emr, `cluster instance-hours × ${pricedFrom}`);
     estimate(
       "s3",
-      bytes.daily.map((b) => eur((b / GB) * (fixed.s3GbMonth / 30))),
+      bytes.daily.map((b) => eur((b / GB) * (S3_STANDARD_GB_MONTH[deps.region] / 30))),
       `lake size (${local ? "measured on disk" : "AWS/S3 BucketSizeBytes"}) × S3 Standard, ${pricedFrom}`,
     );
-    estimate("mwaa", hourly(fixed.mwaa), `always on, ${pricedFrom}`);
-    estimate("rds", hourly(fixed.rds), `always on, ${pricedFrom}`);
-    estimate("network", hourly(fixed.nat + fixed.vpn), `2 NAT gateways and 2 VPN associations, ${pricedFrom}`);
+    // The always-on estate of this environment, as infra's estimate prices its Terraform.
+    for (const [service, f] of fixed) estimate(service, hourly(f.usdPerHour), `always on, ${deps.environment} estate (${f.items.join(", ")}), ${pricedFrom}`);
+    services.sort((a, b) => SERVICES.indexOf(a.service) - SERVICES.indexOf(b.service));
   }
 
+  const totalOf = (kind: (typeof SERVICE_KIND)[Service]) => round(services.filter((s) => SERVICE_KIND[s.service] === kind).reduce((a, s) => a + s.total, 0));
   const records = valuesOf(metricName(PLATFORM_NAMESPACE, "RecordsProcessed"));
   const recordsTotal = records.daily.reduce((a, b) => a + b, 0);
   const emrTotal = services.find((s) => s.service === "emr")?.total ?? 0;
@@ -204,6 +211,7 @@ export async function costReport(deps: {
     estimateSource: `cluster instance-hours × ${pricedFrom}`,
     services,
     total: round(services.reduce((a, s) => a + s.total, 0)),
+    split: { fixed: totalOf("fixed"), perRun: totalOf("perRun"), usage: totalOf("usage") },
     runs,
     dags: [...dags.values()].sort((a, b) => b.eur - a.eur),
     spotSavings: {

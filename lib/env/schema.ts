@@ -41,8 +41,19 @@ const common = z.object({
   /** How old cached cluster snapshots and cost samples may be before a view refreshes them (the staleness bound). */
   CLUSTER_CACHE_MAX_AGE_SECONDS: z.coerce.number().int().min(5).max(3600).default(30),
   COST_CACHE_MAX_AGE_SECONDS: z.coerce.number().int().min(10).max(86_400).default(900),
+  /** How old the cached alarm states may be before the Status page refreshes them. */
+  ALARM_CACHE_MAX_AGE_SECONDS: z.coerce.number().int().min(5).max(3600).default(60),
   /** A running cluster idle for longer than this is flagged on the Clusters page. */
   CLUSTER_IDLE_ALERT_MINUTES: z.coerce.number().int().min(1).max(1440).default(30),
+
+  /** The estate's alarms on the Status page: those whose name starts with this (infra/modules/monitoring names them `<name>-…`). */
+  ALARM_NAME_PREFIX: z.string().regex(/^[\w.-]{1,200}$/, "ALARM_NAME_PREFIX: letters, digits, _ . - only").default("builditall-local-"),
+  /** The environment's monthly budget (the monitoring module's `<name>-monthly`). */
+  BUDGET_NAME: z.string().regex(/^[^:\\]{1,100}$/, "BUDGET_NAME: up to 100 characters, no : or \\").default("builditall-local-monthly"),
+  /** Local estate: the monthly budget, in USD, the local cost series is held against; unset, ESTATE_ENVIRONMENT's budget in infra/. */
+  LOCAL_BUDGET_USD: z.coerce.number().positive().max(10_000_000).optional(),
+  /** Which estate of infra/ (dev or prod) the portal estimates the always-on cost of, when AWS/Billing does not measure it. */
+  ESTATE_ENVIRONMENT: z.enum(["dev", "prod"]).default("dev"),
 
   /** The local Airflow's API server port (scripts/airflow/local.sh). */
   AIRFLOW_PORT: z.coerce.number().int().min(1024).max(65535).default(8080),
@@ -66,6 +77,8 @@ const awsMode = common.extend({
   PLATFORM_MODE: z.literal("aws"),
   AWS_REGION: awsRegion(requiredInAws("AWS_REGION")),
   MWAA_ENVIRONMENT: z.string(requiredInAws("MWAA_ENVIRONMENT")).min(1),
+  /** The account owning BUDGET_NAME (AWS Budgets asks for it); unset, the Costs page has no budget. */
+  AWS_ACCOUNT_ID: z.string().regex(/^\d{12}$/, "AWS_ACCOUNT_ID must be 12 digits").optional(),
 });
 
 const schema = z

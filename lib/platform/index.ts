@@ -14,6 +14,9 @@ import type { Orchestrator } from "./orchestrator/port";
 import { mwaaOrchestrator } from "./orchestrator/aws";
 import { localOrchestrator } from "./orchestrator/local";
 import { NotAvailable, withDomainErrors } from "./errors";
+import { cloudWatchAlarms } from "./alarms/aws";
+import { localAlarms } from "./alarms/local";
+import type { Alarms } from "./alarms/port";
 
 export type Mode = "local" | "aws";
 
@@ -22,15 +25,17 @@ export interface Ports {
   orchestrator: Orchestrator;
   clusters: Clusters;
   metrics: Metrics;
+  alarms: Alarms;
 }
 export type PortName = keyof Ports;
-export const PORT_NAMES: readonly PortName[] = ["lake", "orchestrator", "clusters", "metrics"];
+export const PORT_NAMES: readonly PortName[] = ["lake", "orchestrator", "clusters", "metrics", "alarms"];
 
 export const PORT_LABELS: Record<PortName, string> = {
   lake: "Lake",
   orchestrator: "Orchestrator (Airflow)",
   clusters: "Clusters (Spark / EMR)",
   metrics: "Metrics & cost",
+  alarms: "Alarms (CloudWatch)",
 };
 
 // The Lake and Orchestrator adapters map their sources' errors themselves; these two are wrapped.
@@ -45,6 +50,7 @@ function adapters(e: Env): { [K in PortName]?: () => Ports[K] } {
       clusters: () => withDomainErrors("EMR", emrClusters(aws), CLUSTER_CALLS),
       metrics: () => withDomainErrors("CloudWatch", cloudWatchMetrics(aws), ["query"]),
       orchestrator: () => mwaaOrchestrator({ environment: e.MWAA_ENVIRONMENT, ...aws }),
+      alarms: () => withDomainErrors("CloudWatch", cloudWatchAlarms({ ...aws, namePrefix: e.ALARM_NAME_PREFIX }), ["list"]),
     };
   }
   return {
@@ -52,6 +58,12 @@ function adapters(e: Env): { [K in PortName]?: () => Ports[K] } {
     clusters: () => withDomainErrors("The local cluster source", localClusters({ lakeRoot: localLakeRoot(), repoRoot: path.resolve(".") }), CLUSTER_CALLS),
     metrics: () => withDomainErrors("The local metrics source", localMetrics({ lakeRoot: localLakeRoot(), bucket: lakeBucket() }), ["query"]),
     orchestrator: () => localOrchestrator({ repoRoot: path.resolve("."), platformHome: path.resolve(e.PLATFORM_HOME), airflowPort: e.AIRFLOW_PORT }),
+    alarms: () =>
+      withDomainErrors(
+        "The local alarms",
+        localAlarms({ lakeRoot: localLakeRoot(), clusters: localClusters({ lakeRoot: localLakeRoot(), repoRoot: path.resolve(".") }), namePrefix: e.ALARM_NAME_PREFIX, idleMinutes: e.CLUSTER_IDLE_ALERT_MINUTES }),
+        ["list"],
+      ),
   };
 }
 
@@ -76,6 +88,7 @@ export function getPlatform(): Platform {
       orchestrator: make.orchestrator?.() ?? null,
       clusters: make.clusters?.() ?? null,
       metrics: make.metrics?.() ?? null,
+      alarms: make.alarms?.() ?? null,
     };
   }
   return platform;

@@ -3,6 +3,8 @@ import { prisma } from "@/lib/db";
 import { env } from "@/lib/env";
 import { CLUSTERS_SOURCE } from "./clusters";
 import { COSTS_SOURCE } from "./costs";
+import { ALARMS_SOURCE } from "./alarms";
+import { BUDGET_SOURCE } from "./budget";
 import { pollNow } from "./index";
 
 /**
@@ -52,4 +54,14 @@ export function freshCostSamples(): Promise<Freshness> {
 export async function freshCostCaches(): Promise<{ clusters: Freshness; costs: Freshness }> {
   const clusters = await freshClusters();
   return { clusters, costs: await freshCostSamples() };
+}
+
+/** The estate's alarm states, fresh within ALARM_CACHE_MAX_AGE_SECONDS. */
+export function freshAlarms(): Promise<Freshness> {
+  return freshWithin(prisma, ALARMS_SOURCE, env.ALARM_CACHE_MAX_AGE_SECONDS, () => pollNow(ALARMS_SOURCE));
+}
+
+/** The budget, fresh within COST_CACHE_MAX_AGE_SECONDS (locally it is priced from the cost samples: fresh those first). */
+export function freshBudget(): Promise<Freshness> {
+  return freshWithin(prisma, BUDGET_SOURCE, env.COST_CACHE_MAX_AGE_SECONDS, () => pollNow(BUDGET_SOURCE));
 }

@@ -5,6 +5,9 @@ import { getPlatform, lakeBucket } from "@/lib/platform";
 import { pipelinesSync } from "./pipelines";
 import { clustersSync } from "./clusters";
 import { costsSync } from "./costs";
+import { alarmsSync } from "./alarms";
+import { budgetSync } from "./budget";
+import { budgetPort } from "@/lib/budget";
 import { advisoryLock, processLock } from "./lock";
 import { pollOnce, startSyncs, type RunningSyncs, type SyncSource } from "./runner";
 
@@ -26,6 +29,9 @@ export function syncSources(): SyncSource[] {
   // Polled at half the views' staleness bound, so a view rarely has to refresh the cache itself.
   if (platform.clusters) sources.push(clustersSync({ prisma, clusters: platform.clusters, intervalMs: (env.CLUSTER_CACHE_MAX_AGE_SECONDS * 1000) / 2 }));
   if (platform.metrics) sources.push(costsSync({ prisma, metrics: platform.metrics, bucket: lakeBucket(), intervalMs: (env.COST_CACHE_MAX_AGE_SECONDS * 1000) / 2 }));
+  if (platform.alarms) sources.push(alarmsSync({ prisma, alarms: platform.alarms, intervalMs: (env.ALARM_CACHE_MAX_AGE_SECONDS * 1000) / 2 }));
+  const budget = budgetPort();
+  if (budget) sources.push(budgetSync({ prisma, budget, intervalMs: (env.COST_CACHE_MAX_AGE_SECONDS * 1000) / 2 }));
   return sources;
 }
 

@@ -1,11 +1,16 @@
+import { BudgetPanel } from "@/components/costs/budget";
 import { CostDashboard } from "@/components/costs/dashboard";
 import { PortPage } from "@/components/ui/port-page";
 import { requireRole } from "@/lib/auth/current-user";
 import { dashboardReport } from "@/lib/costs/dashboard";
+import { budgetPort } from "@/lib/budget";
+import { budgetView } from "@/lib/budget/store";
+import { prisma } from "@/lib/db";
+import { env } from "@/lib/env";
 import { rangeDates, rangeOf } from "@/lib/costs/range";
 import { totalsBy } from "@/lib/costs/totals";
 import { getPlatform, portAvailability } from "@/lib/platform";
-import { freshCostCaches } from "@/lib/sync/fresh";
+import { freshBudget, freshCostCaches } from "@/lib/sync/fresh";
 
 export const metadata = { title: "Costs" };
 export const dynamic = "force-dynamic";
@@ -15,6 +20,7 @@ const DEFAULT_DAYS = 30;
 export default async function CostsPage() {
   await requireRole("lead");
   let initial = null;
+  let budget = null;
   if (getPlatform().metrics && getPlatform().clusters) {
     const range = rangeOf(DEFAULT_DAYS);
     const dates = rangeDates(range.from, range.to);
@@ -22,9 +28,17 @@ export default async function CostsPage() {
     const report = await dashboardReport(dates.from, dates.to);
     initial = { groupBy: "service" as const, adjusted: null, totals: totalsBy(report, "service"), report, freshness };
   }
+  // After the cost samples: locally the budget's spend is priced from them.
+  if (budgetPort()) {
+    const freshness = await freshBudget();
+    budget = { budget: await budgetView(prisma, env.BUDGET_NAME), freshness };
+  }
   return (
     <PortPage port={portAvailability("metrics")} title="Costs" description="What the platform costs, where the money goes, what the optimisations save.">
-      {initial && <CostDashboard initial={initial} initialDays={DEFAULT_DAYS} />}
+      <div className="space-y-8">
+        {budget && <BudgetPanel body={budget} />}
+        {initial && <CostDashboard initial={initial} initialDays={DEFAULT_DAYS} />}
+      </div>
     </PortPage>
   );
 }

@@ -114,6 +114,9 @@ module "portal" {
   lake_bucket_names          = [module.lake.bucket_name]
   lake_kms_key_arn           = module.lake.kms_key_arn
   mwaa_environment_name      = module.mwaa.environment_name
+  environment                = local.environment
+  alarm_name_prefix          = module.monitoring.alarm_name_prefix
+  budget_name                = module.monitoring.budget_name
   oidc_issuer                = var.oidc_issuer
   oidc_client_id             = var.oidc_client_id
   kms_key_arn                = module.kms.key_arn

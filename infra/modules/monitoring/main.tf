@@ -1,8 +1,10 @@
 data "aws_caller_identity" "current" {}
 
 locals {
-  tags       = merge(var.tags, { Module = "monitoring" })
-  account_id = data.aws_caller_identity.current.account_id
+  tags = merge(var.tags, { Module = "monitoring" })
+  # Every alarm's name starts with this: the portal lists the estate's alarms by it.
+  alarm_prefix = "${var.name}-"
+  account_id   = data.aws_caller_identity.current.account_id
   # Alarms notify both when they fire and when they clear.
   notify = [aws_sns_topic.alerts.arn]
   nat_alarms = merge([
@@ -58,7 +60,7 @@ resource "aws_sns_topic_subscription" "email" {
 # Clusters come and go with each DAG run, so no alarm can name one: a Metrics Insights query
 # takes the largest IsIdle over every cluster of the account.
 resource "aws_cloudwatch_metric_alarm" "emr_idle" {
-  alarm_name          = "${var.name}-emr-cluster-idle"
+  alarm_name          = "${local.alarm_prefix}emr-cluster-idle"
   alarm_description   = "An EMR cluster has been idle for ${var.emr_idle_minutes} minutes: a DAG probably failed to terminate it."
   comparison_operator = "GreaterThanOrEqualToThreshold"
   threshold           = 1
@@ -78,7 +80,7 @@ resource "aws_cloudwatch_metric_alarm" "emr_idle" {
 }
 
 resource "aws_cloudwatch_metric_alarm" "dag_run_failed" {
-  alarm_name          = "${var.name}-dag-run-failed"
+  alarm_name          = "${local.alarm_prefix}dag-run-failed"
   alarm_description   = "A DAG run failed (metric ${var.metrics_namespace}/${var.dag_run_failed_metric}, published by the pipeline)."
   comparison_operator = "GreaterThanOrEqualToThreshold"
   threshold           = 1
@@ -98,7 +100,7 @@ resource "aws_cloudwatch_metric_alarm" "dag_run_failed" {
 }
 
 resource "aws_cloudwatch_metric_alarm" "rds_cpu" {
-  alarm_name          = "${var.name}-rds-cpu-high"
+  alarm_name          = "${local.alarm_prefix}rds-cpu-high"
   alarm_description   = "Portal database CPU above ${var.rds_cpu_percent_threshold}% for 15 minutes."
   namespace           = "AWS/RDS"
   metric_name         = "CPUUtilization"
@@ -115,7 +117,7 @@ resource "aws_cloudwatch_metric_alarm" "rds_cpu" {
 }
 
 resource "aws_cloudwatch_metric_alarm" "rds_storage" {
-  alarm_name          = "${var.name}-rds-storage-low"
+  alarm_name          = "${local.alarm_prefix}rds-storage-low"
   alarm_description   = "Portal database has less than ${var.rds_free_storage_bytes_threshold} bytes free."
   namespace           = "AWS/RDS"
   metric_name         = "FreeStorageSpace"
@@ -135,7 +137,7 @@ resource "aws_cloudwatch_metric_alarm" "rds_storage" {
 resource "aws_cloudwatch_metric_alarm" "nat" {
   for_each = local.nat_alarms
 
-  alarm_name          = "${var.name}-nat-${each.key}"
+  alarm_name          = "${local.alarm_prefix}nat-${each.key}"
   alarm_description   = "NAT gateway in ${each.value.zone}: ${each.value.what}."
   namespace           = "AWS/NATGateway"
   metric_name         = each.value.metric

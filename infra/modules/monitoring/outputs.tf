@@ -20,3 +20,8 @@ output "budget_name" {
   description = "Name of the monthly budget."
   value       = aws_budgets_budget.monthly.name
 }
+
+output "alarm_name_prefix" {
+  description = "Prefix every alarm's name starts with (the portal's ALARM_NAME_PREFIX)."
+  value       = local.alarm_prefix
+}

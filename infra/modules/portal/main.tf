@@ -28,6 +28,10 @@ locals {
     OIDC_ISSUER         = var.oidc_issuer
     OIDC_CLIENT_ID      = var.oidc_client_id
     PORT                = tostring(local.container_port)
+    ALARM_NAME_PREFIX   = var.alarm_name_prefix
+    BUDGET_NAME         = var.budget_name
+    AWS_ACCOUNT_ID      = local.account_id
+    ESTATE_ENVIRONMENT  = var.environment
   }
   secrets = {
     NEXTAUTH_SECRET    = aws_secretsmanager_secret.nextauth.arn
@@ -203,6 +207,20 @@ data "aws_iam_policy_document" "task" {
     sid       = "AirflowCli"
     actions   = ["airflow:CreateCliToken"]
     resources = [local.mwaa_arn]
+  }
+
+  # The Status page's alarms and the Costs page's budget. DescribeAlarms takes alarm ARNs (this
+  # account and region; composite alarms would need "*"); a budget's ARN has no region.
+  statement {
+    sid       = "EstateAlarms"
+    actions   = ["cloudwatch:DescribeAlarms"]
+    resources = ["arn:${local.partition}:cloudwatch:${local.region}:${local.account_id}:alarm:*"]
+  }
+
+  statement {
+    sid       = "EstateBudget"
+    actions   = ["budgets:ViewBudget"]
+    resources = ["arn:${local.partition}:budgets::${local.account_id}:budget/${var.budget_name}"]
   }
 
   # Cost Explorer for the cost dashboards (the issue's list); the metrics adapter reads

@@ -135,6 +135,26 @@ variable "mwaa_environment_name" {
   type        = string
 }
 
+variable "environment" {
+  description = "dev or prod: whose always-on estate the cost dashboards estimate when AWS/Billing does not measure it (ESTATE_ENVIRONMENT)."
+  type        = string
+
+  validation {
+    condition     = contains(["dev", "prod"], var.environment)
+    error_message = "environment is dev or prod (lib/costs/estate.json has those two)."
+  }
+}
+
+variable "alarm_name_prefix" {
+  description = "Prefix of the estate's CloudWatch alarms (the monitoring module's <name>-), listed on the Status page (ALARM_NAME_PREFIX)."
+  type        = string
+}
+
+variable "budget_name" {
+  description = "The environment's monthly budget (the monitoring module's budget_name), shown to leads on the Costs page (BUDGET_NAME)."
+  type        = string
+}
+
 variable "database" {
   description = "Portal database: endpoint host, port, database name and the RDS-managed secret (JSON username/password)."
   type = object({

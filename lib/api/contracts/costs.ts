@@ -28,6 +28,9 @@ export const CostReport = z
     estimateSource: z.string(),
     services: z.array(z.object({ service: z.enum(SERVICES), label: z.string(), total: z.number(), daily: z.array(z.number()), ...provenance })),
     total: z.number(),
+    split: z
+      .object({ fixed: z.number(), perRun: z.number(), usage: z.number() })
+      .describe("The total by how it bills: the always-on estate (MWAA, RDS, network, portal), the pipeline's clusters, storage and transfer"),
     runs: z.array(
       z.object({
         clusterId: z.string(),

@@ -18,7 +18,7 @@ export interface LocalMetricsOptions {
   bucket: string;
 }
 
-interface Datum {
+export interface Datum {
   MetricName: string;
   Dimensions?: { Name: string; Value: string }[];
   Timestamp: string;
@@ -82,18 +82,19 @@ async function masterMetrics(lakeRoot: string, clusterId: string): Promise<Recor
   }
 }
 
+/** Every datum the local runs published to `<lake>/logs/metrics/` in the platform's namespace. */
+export async function platformDatums(lakeRoot: string): Promise<Datum[]> {
+  const all: Datum[] = [];
+  await walk(path.join(lakeRoot, "logs", "metrics"), async (file) => {
+    if (!file.endsWith(".json")) return;
+    const doc = JSON.parse(await readFile(file, "utf8")) as { Namespace?: string; MetricData?: Datum[] };
+    if (doc.Namespace === PLATFORM_NAMESPACE) all.push(...(doc.MetricData ?? []));
+  });
+  return all;
+}
+
 export function localMetrics(options: LocalMetricsOptions): Metrics {
   const metricsDir = path.join(options.lakeRoot, "logs", "metrics");
-
-  async function platformDatums(): Promise<Datum[]> {
-    const all: Datum[] = [];
-    await walk(metricsDir, async (file) => {
-      if (!file.endsWith(".json")) return;
-      const doc = JSON.parse(await readFile(file, "utf8")) as { Namespace?: string; MetricData?: Datum[] };
-      if (doc.Namespace === PLATFORM_NAMESPACE) all.push(...(doc.MetricData ?? []));
-    });
-    return all;
-  }
 
   async function answer(q: MetricQuery, from: Date, to: Date, datums: () => Promise<Datum[]>, now: Date) {
     // A reading taken now counts for the range even when the caller's `to` is a moment earlier.
@@ -134,7 +135,7 @@ export function localMetrics(options: LocalMetricsOptions): Metrics {
       if (to <= from) throw new Error("metrics: the end of the range must be after its start");
       const now = new Date();
       let cached: Promise<Datum[]> | undefined;
-      const datums = () => (cached ??= platformDatums()); // one read of the lake per call
+      const datums = () => (cached ??= platformDatums(options.lakeRoot)); // one read of the lake per call
       return Promise.all(queries.map(async (q) => ({ id: q.id, ...(await answer(q, from, to, datums, now)) })));
     },
   };
