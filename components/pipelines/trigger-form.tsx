@@ -2,9 +2,8 @@
 
 import { useRouter } from "next/navigation";
 import { useRef, useState } from "react";
-import { MAX_CONF_BYTES } from "@/lib/api/contracts/pipelines";
 import { ApiCallError, fetchJson } from "@/lib/client/fetch-json";
-import { allowsNull, confErrors, paramError, paramInput, type ParamSpec } from "@/lib/pipelines/params";
+import { allowsNull, confErrors, MAX_CONF_BYTES, paramError, paramInput, type ParamSpec } from "@/lib/pipelines/params";
 
 /** Checks the conf as the API will, so a mistake is shown before anything is sent. */
 export function confError(text: string): string | null {

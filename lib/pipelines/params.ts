@@ -3,6 +3,9 @@ import declared from "@/dags/params.json";
 import { validators } from "./param-validators.generated";
 import { schemaKey } from "./schema-key";
 
+// The form checks the size the API enforces, before sending (the port owns the limit).
+export { MAX_CONF_BYTES } from "@/lib/platform/orchestrator/ids";
+
 // The DAGs' declared Params, from dags/params.json: generated from the DAG code of this same
 // repository version (scripts/dag-params.py), since no Airflow CLI command MWAA accepts prints
 // them and a page view never calls Airflow. A value is checked as Airflow checks it (JSON Schema

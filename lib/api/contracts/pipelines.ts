@@ -4,7 +4,6 @@ import { confSchema, dagIdSchema } from "@/lib/platform/orchestrator/ids";
 import { RUN_STATES } from "@/lib/platform/orchestrator/port";
 
 /** What the trigger form checks before sending (the port refuses more). */
-export { MAX_CONF_BYTES } from "@/lib/platform/orchestrator/ids";
 import { defineRoute } from "../handler";
 import { list, page } from "./lists";
 
