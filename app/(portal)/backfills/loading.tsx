@@ -1,5 +1,0 @@
-import { SectionLoading } from "@/components/ui/section-loading";
-
-export default function Loading() {
-  return <SectionLoading section="Backfills" />;
-}
