@@ -7,6 +7,7 @@ import { BackfillProgress } from "./progress";
 import { dagHref, formatTime, runHref } from "@/components/pipelines/format";
 import { StateLabel } from "@/components/pipelines/state-label";
 import { TableHead } from "@/components/ui/table-head";
+import { Fact, Facts } from "@/components/ui/detail";
 
 /** A backfill's page: its progress, and each logical date with the run that carries it, live until complete. */
 export function BackfillDetail({ initial }: { initial: BackfillDetailBody }) {
@@ -14,24 +15,22 @@ export function BackfillDetail({ initial }: { initial: BackfillDetailBody }) {
   const { backfill, dates } = data;
   return (
     <div className="space-y-6">
-      <dl className="grid grid-cols-2 gap-x-6 gap-y-1 text-sm sm:grid-cols-4">
-        <dt className="text-slate-500">DAG</dt>
-        <dd>
+      <Facts>
+        <Fact label="DAG">
           <Link href={dagHref(backfill.dagId)} className="text-sky-700 hover:underline">
             {backfill.dagId}
           </Link>
-        </dd>
-        <dt className="text-slate-500">Asked by</dt>
-        <dd data-testid="backfill-requested-by">{backfill.requestedBy}</dd>
-        <dt className="text-slate-500">Range</dt>
-        <dd>
+        </Fact>
+        <Fact label="Asked by" data-testid="backfill-requested-by">
+          {backfill.requestedBy}
+        </Fact>
+        <Fact label="Range">
           {backfill.from.slice(0, 10)} → {backfill.to.slice(0, 10)}
-        </dd>
-        <dt className="text-slate-500">Reprocess</dt>
-        <dd>
+        </Fact>
+        <Fact label="Reprocess">
           {backfill.reprocess}, {backfill.maxActiveRuns} at a time
-        </dd>
-      </dl>
+        </Fact>
+      </Facts>
       <BackfillProgress backfill={backfill} />
       <table className="min-w-full text-sm" aria-label="Backfill runs">
         <TableHead columns={["Logical date", "Run", "State", "Started", "Ended"]} dense />

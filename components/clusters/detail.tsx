@@ -1,6 +1,7 @@
 "use client";
 
 import { TableHead } from "@/components/ui/table-head";
+import { DetailSection } from "@/components/ui/detail";
 import { useQuery } from "@tanstack/react-query";
 import { queries, type ClusterDetailBody } from "@/lib/client/queries";
 import { LineChart } from "@/components/ui/charts/line-chart";
@@ -32,10 +33,7 @@ export function ClusterDetail({ initial }: { initial: ClusterDetailBody }) {
         <span className="ml-auto">{data.canTerminate && !TERMINAL.has(c.state) && <ClusterTerminateButton id={c.id} name={c.name} />}</span>
       </section>
 
-      <section aria-labelledby="timeline">
-        <h2 id="timeline" className="mb-2 text-lg font-semibold">
-          State timeline
-        </h2>
+      <DetailSection id="timeline" title="State timeline">
         <ol className="flex flex-wrap gap-2 text-sm">
           {c.stateHistory.map((h, i) => (
             <li key={`${h.state}-${i}`} className="rounded-md border border-slate-200 bg-white px-2 py-1">
@@ -44,12 +42,9 @@ export function ClusterDetail({ initial }: { initial: ClusterDetailBody }) {
             </li>
           ))}
         </ol>
-      </section>
+      </DetailSection>
 
-      <section aria-labelledby="steps">
-        <h2 id="steps" className="mb-2 text-lg font-semibold">
-          Steps
-        </h2>
+      <DetailSection id="steps" title="Steps">
         <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
           <table className="w-full text-left text-sm">
             <TableHead columns={["Step", "State", "Started", "Ended", "Duration", "Failure", "Logs"]} />
@@ -79,13 +74,9 @@ export function ClusterDetail({ initial }: { initial: ClusterDetailBody }) {
             </tbody>
           </table>
         </div>
-      </section>
+      </DetailSection>
 
-      <section aria-labelledby="metrics">
-        <h2 id="metrics" className="mb-1 text-lg font-semibold">
-          Metrics
-        </h2>
-        <p className="mb-2 text-xs text-slate-500">Measured · {data.metrics.source}</p>
+      <DetailSection id="metrics" title="Metrics" note={<p className="mb-2 text-xs text-slate-500">Measured · {data.metrics.source}</p>}>
         {charted.length === 0 ? (
           <p className="text-sm text-slate-600">No data points for this cluster.</p>
         ) : (
@@ -95,7 +86,7 @@ export function ClusterDetail({ initial }: { initial: ClusterDetailBody }) {
             ))}
           </div>
         )}
-      </section>
+      </DetailSection>
       {error && <p className="text-xs text-rose-700">Last refresh failed: {error.message}</p>}
     </div>
   );

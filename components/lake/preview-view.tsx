@@ -42,6 +42,15 @@ function Section({ title, children }: { title: string; children: ReactNode }) {
   );
 }
 
+/** A titled table of the preview; the table is named after its section unless told otherwise. */
+function TableSection({ title, label = title, head, rows }: { title: string; label?: string; head: string[]; rows: ReactNode[][] }) {
+  return (
+    <Section title={title}>
+      <Table label={label} head={head} rows={rows} />
+    </Section>
+  );
+}
+
 /** Everything the preview API returns for one object, laid out as a data engineer reads it. */
 export function PreviewView({ preview: p }: { preview: LakePreview }) {
   const facts: [string, string][] = [
@@ -67,36 +76,16 @@ export function PreviewView({ preview: p }: { preview: LakePreview }) {
         </p>
       )}
       {p.schema && (
-        <Section title="Schema">
-          <Table
-            label="Schema"
-            head={["Column", "Physical type", "Logical type", "Nullable"]}
-            rows={p.schema.map((f) => [f.name, f.physicalType, f.logicalType ?? "—", f.nullable ? "yes" : "no"])}
-          />
-        </Section>
+        <TableSection title="Schema" head={["Column", "Physical type", "Logical type", "Nullable"]} rows={p.schema.map((f) => [f.name, f.physicalType, f.logicalType ?? "—", f.nullable ? "yes" : "no"])} />
       )}
       {p.rowGroups && (
-        <Section title="Row groups">
-          <Table
-            label="Row groups"
-            head={["#", "Rows", "Compressed", "Uncompressed", "Compression"]}
-            rows={p.rowGroups.map((g) => [g.index, g.rows.toLocaleString("en"), formatBytes(g.compressedBytes), formatBytes(g.uncompressedBytes), g.compression.join(", ")])}
-          />
-        </Section>
+        <TableSection title="Row groups" head={["#", "Rows", "Compressed", "Uncompressed", "Compression"]} rows={p.rowGroups.map((g) => [g.index, g.rows.toLocaleString("en"), formatBytes(g.compressedBytes), formatBytes(g.uncompressedBytes), g.compression.join(", ")])} />
       )}
       {p.statistics && (
-        <Section title="Column statistics">
-          <Table
-            label="Column statistics"
-            head={["Column", "Min", "Max", "Nulls", "Distinct"]}
-            rows={p.statistics.map((s) => [s.column, show(s.min), show(s.max), s.nullCount ?? "—", s.distinctCount ?? "—"])}
-          />
-        </Section>
+        <TableSection title="Column statistics" head={["Column", "Min", "Max", "Nulls", "Distinct"]} rows={p.statistics.map((s) => [s.column, show(s.min), show(s.max), s.nullCount ?? "—", s.distinctCount ?? "—"])} />
       )}
       {p.columns.length > 0 && (
-        <Section title={`First ${p.rows.length} rows`}>
-          <Table label="Rows" head={p.columns} rows={p.rows.map((r) => r.map(show))} />
-        </Section>
+        <TableSection title={`First ${p.rows.length} rows`} label="Rows" head={p.columns} rows={p.rows.map((r) => r.map(show))} />
       )}
       {p.text !== null && p.columns.length === 0 && (
         <Section title={p.truncated ? "First 64 KiB" : "Content"}>

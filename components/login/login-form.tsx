@@ -2,7 +2,17 @@
 
 import { signIn } from "next-auth/react";
 import { useRouter } from "next/navigation";
-import { useState, type FormEvent } from "react";
+import { useState, type ComponentProps, type FormEvent } from "react";
+
+/** A required input with its label above it. */
+function Field({ label, ...input }: { label: string } & ComponentProps<"input">) {
+  return (
+    <label className="block">
+      <span className="text-sm font-medium text-slate-700">{label}</span>
+      <input required className="mt-1 w-full rounded-md border border-slate-300 px-3 py-2 focus:border-sky-500 focus:outline-none" {...input} />
+    </label>
+  );
+}
 
 export function LoginForm({ callbackUrl, local, sso }: { callbackUrl: string; local: boolean; sso: boolean }) {
   const router = useRouter();
@@ -32,26 +42,8 @@ export function LoginForm({ callbackUrl, local, sso }: { callbackUrl: string; lo
     <div className="mt-6 space-y-6">
       {local && (
         <form onSubmit={submit} className="space-y-4" noValidate>
-          <label className="block">
-            <span className="text-sm font-medium text-slate-700">Email</span>
-            <input
-              name="email"
-              type="email"
-              autoComplete="username"
-              required
-              className="mt-1 w-full rounded-md border border-slate-300 px-3 py-2 focus:border-sky-500 focus:outline-none"
-            />
-          </label>
-          <label className="block">
-            <span className="text-sm font-medium text-slate-700">Password</span>
-            <input
-              name="password"
-              type="password"
-              autoComplete="current-password"
-              required
-              className="mt-1 w-full rounded-md border border-slate-300 px-3 py-2 focus:border-sky-500 focus:outline-none"
-            />
-          </label>
+          <Field label="Email" name="email" type="email" autoComplete="username" />
+          <Field label="Password" name="password" type="password" autoComplete="current-password" />
           {error && (
             <p role="alert" className="rounded-md bg-rose-50 px-3 py-2 text-sm text-rose-800">
               {error}

@@ -5,6 +5,7 @@ import Link from "next/link";
 import { queries, type RunDetailBody } from "@/lib/client/queries";
 import { dagHref, formatDuration, formatTime, stateColour } from "@/components/pipelines/format";
 import { TableHead } from "@/components/ui/table-head";
+import { DetailSection, Fact, Facts } from "@/components/ui/detail";
 import { PipelineSyncBanner } from "@/components/pipelines/sync-banner";
 import { isFinalTask } from "@/lib/pipelines/states";
 import { RunGantt } from "./gantt";
@@ -22,30 +23,34 @@ export function RunDetail({ initial, logsBaseUrl }: { initial: RunDetailBody; lo
   return (
     <div className="space-y-6">
       <PipelineSyncBanner sync={data.sync} />
-      <dl className="grid grid-cols-2 gap-x-6 gap-y-1 text-sm sm:grid-cols-4">
-        <dt className="text-slate-500">DAG</dt>
-        <dd>
+      <Facts>
+        <Fact label="DAG">
           <Link href={dagHref(run.dagId)} className="font-mono text-sky-800 underline">
             {run.dagId}
           </Link>
-        </dd>
-        <dt className="text-slate-500">State</dt>
-        <dd data-testid="run-state" className="font-medium" style={{ color: stateColour(run.state) }}>
+        </Fact>
+        <Fact label="State" data-testid="run-state" className="font-medium" style={{ color: stateColour(run.state) }}>
           {run.state}
-        </dd>
-        <dt className="text-slate-500">Triggered by</dt>
-        <dd data-testid="run-triggered-by">{run.triggeredBy}</dd>
-        <dt className="text-slate-500">Run id</dt>
-        <dd className="font-mono text-xs">{run.runId}</dd>
-        <dt className="text-slate-500">Queued</dt>
-        <dd>{formatTime(run.queuedAt)}</dd>
-        <dt className="text-slate-500">Started</dt>
-        <dd>{formatTime(run.startedAt)}</dd>
-        <dt className="text-slate-500">Ended</dt>
-        <dd>{formatTime(run.endedAt)}</dd>
-        <dt className="text-slate-500">Cluster</dt>
-        <dd>{data.cluster ? <Link href={`/clusters/${encodeURIComponent(data.cluster.clusterId)}`} className="font-mono text-sky-800 underline">{data.cluster.clusterId}</Link> : "—"}</dd>
-      </dl>
+        </Fact>
+        <Fact label="Triggered by" data-testid="run-triggered-by">
+          {run.triggeredBy}
+        </Fact>
+        <Fact label="Run id" className="font-mono text-xs">
+          {run.runId}
+        </Fact>
+        <Fact label="Queued">{formatTime(run.queuedAt)}</Fact>
+        <Fact label="Started">{formatTime(run.startedAt)}</Fact>
+        <Fact label="Ended">{formatTime(run.endedAt)}</Fact>
+        <Fact label="Cluster">
+          {data.cluster ? (
+            <Link href={`/clusters/${encodeURIComponent(data.cluster.clusterId)}`} className="font-mono text-sky-800 underline">
+              {data.cluster.clusterId}
+            </Link>
+          ) : (
+            "—"
+          )}
+        </Fact>
+      </Facts>
       <div>
         <div className="mb-1 flex justify-between text-sm">
           <span>
@@ -57,24 +62,15 @@ export function RunDetail({ initial, logsBaseUrl }: { initial: RunDetailBody; lo
           <div className="h-2 rounded" style={{ width: `${progress}%`, backgroundColor: stateColour(run.state) }} />
         </div>
       </div>
-      <section aria-labelledby="conf-heading">
-        <h2 id="conf-heading" className="mb-1 font-semibold">
-          Conf
-        </h2>
+      <DetailSection id="conf-heading" title="Conf">
         <pre className="overflow-x-auto rounded bg-slate-50 p-2 text-xs" data-testid="run-conf">
           {JSON.stringify(run.conf, null, 2)}
         </pre>
-      </section>
-      <section aria-labelledby="timeline-heading" className="space-y-2">
-        <h2 id="timeline-heading" className="font-semibold">
-          Timeline
-        </h2>
+      </DetailSection>
+      <DetailSection id="timeline-heading" title="Timeline">
         <RunGantt tasks={run.tasks} now={dataUpdatedAt} />
-      </section>
-      <section aria-labelledby="tasks-heading">
-        <h2 id="tasks-heading" className="mb-1 font-semibold">
-          Tasks
-        </h2>
+      </DetailSection>
+      <DetailSection id="tasks-heading" title="Tasks">
         <table className="w-full text-left text-sm">
           <TableHead columns={["Task", "Try", "State", "Queued", "Started", "Ended", "Duration", "Log"]} className="text-slate-600" dense />
           <tbody>
@@ -103,11 +99,8 @@ export function RunDetail({ initial, logsBaseUrl }: { initial: RunDetailBody; lo
             })}
           </tbody>
         </table>
-      </section>
-      <section aria-labelledby="quality-heading">
-        <h2 id="quality-heading" className="mb-1 font-semibold">
-          Quality report
-        </h2>
+      </DetailSection>
+      <DetailSection id="quality-heading" title="Quality report">
         {data.quality.length ? (
           <table className="w-full text-left text-sm" aria-label="Quality checks">
             <TableHead columns={["Dataset", "Check", "Severity", "Status", "Observed", "Expected"]} className="text-slate-600" dense />
@@ -127,7 +120,7 @@ export function RunDetail({ initial, logsBaseUrl }: { initial: RunDetailBody; lo
         ) : (
           <p className="text-sm text-slate-500">No quality report for this run.</p>
         )}
-      </section>
+      </DetailSection>
     </div>
   );
 }

@@ -9,41 +9,31 @@ export abstract class DomainError extends Error {
   abstract readonly kind: DomainErrorKind;
 }
 
-/** The caller's input is refused as it stands: a bad key, cursor, limit, conf or range. */
-export class InvalidInput extends DomainError {
-  readonly kind = "invalid_input";
-  override name = "InvalidInput";
+/** The base of one kind: the kind and the name are fixed, so a subclass declares nothing. */
+function ofKind<K extends DomainErrorKind>(kind: K, name: string) {
+  return class extends DomainError {
+    readonly kind: K = kind;
+    override name = name;
+  };
 }
+
+/** The caller's input is refused as it stands: a bad key, cursor, limit, conf or range. */
+export class InvalidInput extends ofKind("invalid_input", "InvalidInput") {}
 
 /** The thing asked for does not exist (a bucket, object, cluster, DAG, run). */
-export class NotFound extends DomainError {
-  readonly kind = "not_found";
-  override name = "NotFound";
-}
+export class NotFound extends ofKind("not_found", "NotFound") {}
 
 /** The current state refuses the change (a name taken, one backfill at a time, a key already used). */
-export class Conflict extends DomainError {
-  readonly kind = "conflict";
-  override name = "Conflict";
-}
+export class Conflict extends ofKind("conflict", "Conflict") {}
 
 /** The source answered but refused or failed, for reasons that are its own. */
-export class Refused extends DomainError {
-  readonly kind = "refused";
-  override name = "Refused";
-}
+export class Refused extends ofKind("refused", "Refused") {}
 
 /** The source did not answer at all (process down, network, credentials). */
-export class Unreachable extends DomainError {
-  readonly kind = "unreachable";
-  override name = "Unreachable";
-}
+export class Unreachable extends ofKind("unreachable", "Unreachable") {}
 
 /** The port has no adapter in this mode: said plainly, nothing faked. */
-export class NotAvailable extends DomainError {
-  readonly kind = "not_available";
-  override name = "NotAvailable";
-}
+export class NotAvailable extends ofKind("not_available", "NotAvailable") {}
 
 /** Any thrown value as one line, with the cause a domain error wraps (for logs and the sync's record). */
 export function errorLine(err: unknown): string {
