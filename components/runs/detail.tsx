@@ -51,6 +51,11 @@ export function RunDetail({ initial, logsBaseUrl }: { initial: RunDetailBody; lo
           )}
         </Fact>
       </Facts>
+      {run.stateReason && (
+        <p role="note" className="rounded border border-amber-200 bg-amber-50 p-3 text-sm text-amber-900">
+          {run.stateReason}
+        </p>
+      )}
       <div>
         <div className="mb-1 flex justify-between text-sm">
           <span>

@@ -14,6 +14,7 @@ const STATUS = {
   not_implemented: 501,
   bad_gateway: 502,
   unavailable: 503,
+  gateway_timeout: 504,
 } as const;
 
 export type ErrorCode = keyof typeof STATUS;
@@ -63,6 +64,7 @@ const CODE_OF_KIND: Record<DomainErrorKind, ErrorCode> = {
   conflict: "conflict",
   refused: "bad_gateway",
   unreachable: "unavailable",
+  unconfirmed: "gateway_timeout",
   not_available: "not_implemented",
 };
 

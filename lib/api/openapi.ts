@@ -17,6 +17,7 @@ const ERROR_DESCRIPTIONS: Record<ErrorCode, string> = {
   not_implemented: "Adapter not available",
   bad_gateway: "The source (Airflow, S3, EMR, CloudWatch) failed",
   unavailable: "A dependency is not answering",
+  gateway_timeout: "Sent, but the source did not confirm it in time: retry with the same Idempotency-Key to learn the outcome",
 };
 
 /** The errors a route can answer with, from its guards plus those it declares. */

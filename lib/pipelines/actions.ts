@@ -1,12 +1,16 @@
-import { randomBytes } from "node:crypto";
-import type { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
-import { Conflict, NotFound } from "@/lib/platform/errors";
-import type { Orchestrator } from "@/lib/platform/orchestrator/port";
+import { createHash } from "node:crypto";
+import { Prisma, type PrismaClient } from "@/lib/generated/prisma/client";
+import { Conflict, NotFound, Unconfirmed } from "@/lib/platform/errors";
+import type { DagRun, Orchestrator } from "@/lib/platform/orchestrator/port";
 import { recordRun } from "./record";
 
-/** A run id the portal chooses, so the run is in Postgres before Airflow answers. */
-export function newRunId(now = new Date()): string {
-  return `manual__${now.toISOString()}_${randomBytes(4).toString("hex")}`;
+/**
+ * The Airflow run id of a trigger, derived from its idempotency claim: every retry of the same
+ * request names the same run, so Airflow itself refuses a second one.
+ */
+export function runIdFor(userId: string, idempotencyKey: string, claimedAt: Date): string {
+  const digest = createHash("sha256").update(`${userId}\n${idempotencyKey}`).digest("hex").slice(0, 8);
+  return `manual__${claimedAt.toISOString()}_${digest}`;
 }
 
 export interface TriggerRequest {
@@ -17,61 +21,91 @@ export interface TriggerRequest {
   environment: "local" | "aws";
 }
 
+/** What a request holding a key knows of its claim. */
+export interface Claim {
+  /** When the key was first claimed: the same for every retry of the request. */
+  createdAt: Date;
+  /** True when an earlier attempt may have acted already: look before acting again. */
+  takeover: boolean;
+}
+
+// Longer than any orchestrator call may take (120 s), so a live request is never taken over.
+export const CLAIM_LEASE_MS = 5 * 60_000;
+
 /**
  * Runs `act` once per (user, key): the key is claimed in Postgres before anything else, so a
- * double click or a retried request gets the first answer back and never acts twice. A failed
- * request releases its key, since nothing was started.
+ * double click or a retried request gets the first answer back and never acts twice. A definite
+ * refusal releases the key, since nothing was started; an unconfirmed one (sent, no answer) keeps
+ * it, and so does a request that died while holding it: the next retry, once the claim is
+ * unconfirmed or older than the lease, takes it over and `act` looks before acting again.
  */
 export async function oncePerKey<T extends Prisma.InputJsonValue>(
   db: PrismaClient,
   user: { id: string },
   idempotencyKey: string,
   route: string,
-  act: () => Promise<T>,
+  act: (claim: Claim) => Promise<T>,
+  now = () => new Date(),
 ): Promise<T> {
   const key = { userId_key: { userId: user.id, key: idempotencyKey } };
-  const claimed = await db.idempotencyKey.createMany({ data: [{ userId: user.id, key: idempotencyKey, route }], skipDuplicates: true });
+  const at = now();
+  const claimed = await db.idempotencyKey.createMany({ data: [{ userId: user.id, key: idempotencyKey, route, createdAt: at, claimedAt: at }], skipDuplicates: true });
+  let claim: Claim = { createdAt: at, takeover: false };
   if (claimed.count === 0) {
     const prior = await db.idempotencyKey.findUnique({ where: key });
-    if (prior?.route !== route) throw new Conflict("This idempotency key was used for another request.");
+    if (!prior) return oncePerKey(db, user, idempotencyKey, route, act, now); // released meanwhile
+    if (prior.route !== route) throw new Conflict("This idempotency key was used for another request.");
     if (prior.response) return prior.response as T;
-    throw new Conflict("The same request is still being processed.");
+    const stale = prior.unconfirmedAt !== null || prior.claimedAt.getTime() < at.getTime() - CLAIM_LEASE_MS;
+    // Two retries may see the same stale claim: the one whose UPDATE still finds it unchanged wins.
+    const taken = stale && (await db.idempotencyKey.updateMany({ where: { userId: user.id, key: idempotencyKey, response: { equals: Prisma.DbNull }, claimedAt: prior.claimedAt }, data: { claimedAt: at, unconfirmedAt: null } })).count === 1;
+    if (!taken) throw new Conflict("The same request is still being processed.");
+    claim = { createdAt: prior.createdAt, takeover: true };
   }
   try {
-    const response = await act();
+    const response = await act(claim);
     await db.idempotencyKey.update({ where: key, data: { response } });
     return response;
   } catch (error) {
-    await db.idempotencyKey.delete({ where: key }).catch(() => undefined);
+    if (error instanceof Unconfirmed) await db.idempotencyKey.update({ where: key, data: { unconfirmedAt: now() } });
+    else await db.idempotencyKey.delete({ where: key }).catch(() => undefined);
     throw error;
   }
 }
 
-/** Records the run at once (who, conf), then asks Airflow to start it with that run id. */
+/**
+ * Records the run at once (who, conf), then asks Airflow to start it with the run id of the
+ * request. A retry that takes over an unconfirmed attempt first asks Airflow for that run.
+ */
 export async function triggerRun(db: PrismaClient, orchestrator: Orchestrator, req: TriggerRequest): Promise<{ id: string; runId: string }> {
-  return oncePerKey(db, req.user, req.idempotencyKey, `POST /api/dags/${req.dagId}/runs`, async () => {
+  return oncePerKey(db, req.user, req.idempotencyKey, `POST /api/dags/${req.dagId}/runs`, async (claim) => {
     if (!(await db.dag.findUnique({ where: { dagId: req.dagId } }))) throw new NotFound(`No DAG ${req.dagId}.`);
-    const runId = newRunId();
-    const run = await db.pipelineRun.create({
-      data: {
-        dagId: req.dagId,
-        runId,
-        conf: req.conf as Prisma.InputJsonValue,
-        triggeredBy: req.user.email,
-        state: "queued",
-        queuedAt: new Date(),
-        environment: req.environment,
-      },
+    const runId = runIdFor(req.user.id, req.idempotencyKey, claim.createdAt);
+    const where = { dagId_runId: { dagId: req.dagId, runId } };
+    const run = await db.pipelineRun.upsert({
+      where,
+      create: { dagId: req.dagId, runId, conf: req.conf as Prisma.InputJsonValue, triggeredBy: req.user.email, state: "queued", queuedAt: new Date(), environment: req.environment },
+      // A retry takes up a run the sync ended because Airflow did not have it; recordRun moves it on.
+      update: claim.takeover ? { state: "queued", endedAt: null, stateReason: null } : {},
     });
+    const settled = claim.takeover ? await airflowRun(orchestrator, req.dagId, runId) : null;
     try {
-      await recordRun(db, await orchestrator.trigger(req.dagId, runId, req.conf), req.environment);
+      await recordRun(db, settled ?? (await orchestrator.trigger(req.dagId, runId, req.conf)), req.environment);
     } catch (error) {
-      // Airflow did not start it: the history must not show a run that never existed.
-      await db.pipelineRun.delete({ where: { id: run.id } });
-      throw error;
+      // A retry's trigger is refused when the attempt it took over started the run after all.
+      const late = claim.takeover && !(error instanceof Unconfirmed) ? await airflowRun(orchestrator, req.dagId, runId).catch(() => null) : null;
+      if (late) await recordRun(db, late, req.environment);
+      // Airflow surely did not start it: the history must not show a run that never existed.
+      else if (!(error instanceof Unconfirmed)) await db.pipelineRun.delete({ where: { id: run.id } });
+      if (!late) throw error;
     }
     return { id: run.id, runId };
   });
+}
+
+/** The run as Airflow has it, or null when Airflow has no run of that id. */
+async function airflowRun(orchestrator: Orchestrator, dagId: string, runId: string): Promise<DagRun | null> {
+  return (await orchestrator.runs(dagId)).find((r) => r.runId === runId) ?? null;
 }
 
 /** Pauses or unpauses in Airflow, then in the read model (the sync would catch up anyway). */

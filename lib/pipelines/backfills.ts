@@ -1,5 +1,5 @@
 import type { PrismaClient } from "@/lib/generated/prisma/client";
-import { InvalidInput, NotFound } from "@/lib/platform/errors";
+import { Conflict, InvalidInput, NotFound, Unconfirmed } from "@/lib/platform/errors";
 import type { BackfillRange, DagRun, Orchestrator, RunState } from "@/lib/platform/orchestrator/port";
 import { oncePerKey } from "./actions";
 import { isFinalRun } from "./states";
@@ -59,8 +59,10 @@ export interface BackfillRequest {
  * the sync never writes a state backwards.
  */
 export async function createBackfill(db: PrismaClient, orchestrator: Orchestrator, req: BackfillRequest): Promise<{ id: string }> {
-  return oncePerKey(db, req.user, req.idempotencyKey, `POST /api/dags/${req.dagId}/backfills`, async () => {
+  return oncePerKey(db, req.user, req.idempotencyKey, `POST /api/dags/${req.dagId}/backfills`, async (claim) => {
     if (!(await db.dag.findUnique({ where: { dagId: req.dagId } }))) throw new NotFound(`No DAG ${req.dagId}.`);
+    const earlier = claim.takeover ? await unconfirmedBackfill(db, orchestrator, req, claim.createdAt) : null;
+    if (earlier) return earlier;
     const planned = await previewBackfill(orchestrator, req.dagId, req.range);
     if (planned.length === 0) throw new InvalidInput("No logical date of this DAG falls in the range (its schedule or start date leaves none).");
     const toRun = planned.filter((d) => d.willRun);
@@ -81,7 +83,8 @@ export async function createBackfill(db: PrismaClient, orchestrator: Orchestrato
     try {
       await orchestrator.backfill(req.dagId, req.range, req.maxActiveRuns);
     } catch (error) {
-      await db.backfill.delete({ where: { id: group.id } });
+      // Unconfirmed: Airflow may have the backfill; the group stays for the retry to settle.
+      if (!(error instanceof Unconfirmed)) await db.backfill.delete({ where: { id: group.id } });
       throw error;
     }
     const cleared = toRun.flatMap((d) => (d.existing ? [d.existing.runId] : []));
@@ -91,6 +94,30 @@ export async function createBackfill(db: PrismaClient, orchestrator: Orchestrato
     });
     return { id: group.id };
   });
+}
+
+/**
+ * The group an unconfirmed attempt of this request left, settled: Airflow has it when runs of its
+ * dates appeared since, or when Airflow refuses a second backfill of the DAG while it runs;
+ * otherwise it is asked for again. Null when the attempt left no group (it failed before).
+ */
+async function unconfirmedBackfill(db: PrismaClient, orchestrator: Orchestrator, req: BackfillRequest, since: Date): Promise<{ id: string } | null> {
+  const group = await db.backfill.findFirst({
+    where: { dagId: req.dagId, requestedBy: req.user.email, fromDate: req.range.from, toDate: req.range.to, environment: req.environment, createdAt: { gte: since } },
+  });
+  if (!group) return null;
+  const dates = new Set(group.logicalDates.map((d) => d.getTime()));
+  // A run of one of its dates that had not started before the request was made by this backfill.
+  const ours = (r: DagRun) => r.runId.startsWith("backfill__") && r.logicalDate !== null && dates.has(r.logicalDate.getTime()) && (r.startedAt ?? since) >= since;
+  if ((await orchestrator.runs(req.dagId)).some(ours)) return { id: group.id };
+  try {
+    await orchestrator.backfill(req.dagId, req.range, req.maxActiveRuns);
+  } catch (error) {
+    if (error instanceof Conflict) return { id: group.id };
+    if (!(error instanceof Unconfirmed)) await db.backfill.delete({ where: { id: group.id } });
+    throw error;
+  }
+  return { id: group.id };
 }
 
 /**

@@ -209,7 +209,7 @@ export async function runDetailJson(db: PrismaClient, id: string) {
   if (!detail) return null;
   const cluster = detail.run.clusters[0];
   return {
-    run: { ...runJson(detail.run), tasks: detail.run.tasks.map(taskJson) },
+    run: { ...runJson(detail.run), stateReason: detail.run.stateReason, tasks: detail.run.tasks.map(taskJson) },
     dag: detail.dag ? dagJson(detail.dag) : null,
     cluster: cluster ? { clusterId: cluster.clusterId, name: cluster.name, state: cluster.state, capturedAt: cluster.capturedAt.toISOString() } : null,
     quality: detail.quality.map((q) => ({ dataset: q.dataset, check: q.check, severity: q.severity, status: q.status, observed: q.observed, expected: q.expected })),

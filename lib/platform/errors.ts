@@ -3,7 +3,7 @@
  * the one mapper in `lib/api/errors.ts` turns each kind into an HTTP status, so nothing below the
  * route layer decides a status code. The message is written for the person who asked.
  */
-export type DomainErrorKind = "invalid_input" | "not_found" | "conflict" | "refused" | "unreachable" | "not_available";
+export type DomainErrorKind = "invalid_input" | "not_found" | "conflict" | "refused" | "unreachable" | "unconfirmed" | "not_available";
 
 export abstract class DomainError extends Error {
   abstract readonly kind: DomainErrorKind;
@@ -31,6 +31,12 @@ export class Refused extends ofKind("refused", "Refused") {}
 
 /** The source did not answer at all (process down, network, credentials). */
 export class Unreachable extends ofKind("unreachable", "Unreachable") {}
+
+/**
+ * The request reached the source but its answer did not come back (a timeout, a connection lost
+ * after sending): it may or may not have taken effect, so nothing may be released or undone.
+ */
+export class Unconfirmed extends ofKind("unconfirmed", "Unconfirmed") {}
 
 /** The port has no adapter in this mode: said plainly, nothing faked. */
 export class NotAvailable extends ofKind("not_available", "NotAvailable") {}

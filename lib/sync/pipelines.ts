@@ -6,6 +6,7 @@ import { openBackfills, trackBackfills } from "@/lib/pipelines/backfills";
 import { recordRun, recordTaskInstances } from "@/lib/pipelines/record";
 import { importQualityReport } from "@/lib/pipelines/quality";
 import { ACTIVE_RUN_STATES, isFinalRun } from "@/lib/pipelines/states";
+import { CLAIM_LEASE_MS } from "@/lib/pipelines/actions";
 
 export interface PipelinesSyncOptions {
   orchestrator: Orchestrator;
@@ -58,9 +59,16 @@ export function pipelinesSync(options: PipelinesSyncOptions): SyncSource {
 
     let changedRuns = 0;
     const taskFetches = new Map(active.filter((r) => liveDagIds.has(r.dagId)).map((r) => [`${r.dagId}/${r.runId}`, r]));
+    let lostRuns = 0;
     for (const dagId of toList) {
       const runs = await orchestrator.runs(dagId);
       calls++;
+      const listed = new Set(runs.map((r) => r.runId));
+      for (const row of active.filter((r) => r.dagId === dagId && !listed.has(r.runId))) {
+        // Airflow lists every run of a DAG: one it lacks has no tasks to ask for (asking fails the cycle).
+        taskFetches.delete(`${dagId}/${row.runId}`);
+        if (await endLostRun(prisma, row, now)) lostRuns++;
+      }
       const newest = new Set(runs.slice(0, newRunTaskFetches).map((r) => r.runId));
       for (const run of runs) {
         const isNew = !(await prisma.pipelineRun.findUnique({ where: { dagId_runId: { dagId, runId: run.runId } }, select: { id: true } }));
@@ -82,8 +90,22 @@ export function pipelinesSync(options: PipelinesSyncOptions): SyncSource {
       const run = await prisma.pipelineRun.findUniqueOrThrow({ where: { id: watched.id } });
       if (options.lake && isFinalRun(run.state)) qualityChecks += await importQualityReport(prisma, options.lake.lake, options.lake.bucket, run);
     }
-    return `${dags.length} DAGs, ${toList.size} listed, ${taskFetches.size} runs watched: ${changedRuns} run and ${changedTasks} task changes, ${qualityChecks} quality checks, ${backfillsCompleted} backfills completed, ${calls} CLI calls`;
+    return `${dags.length} DAGs, ${toList.size} listed, ${taskFetches.size} runs watched: ${changedRuns} run and ${changedTasks} task changes, ${lostRuns} runs Airflow never had, ${qualityChecks} quality checks, ${backfillsCompleted} backfills completed, ${calls} CLI calls`;
   }
 
   return { name: "airflow", intervalMs: options.intervalMs, poll };
+}
+
+/**
+ * Ends a run the history holds as active and Airflow does not have, once its trigger cannot still
+ * be on its way (older than a claim's lease): its request died before Airflow made the run. A
+ * retry of that request takes the run up again.
+ */
+async function endLostRun(prisma: PrismaClient, row: { id: string; createdAt: Date }, now: Date): Promise<boolean> {
+  if (row.createdAt.getTime() > now.getTime() - CLAIM_LEASE_MS) return false;
+  const { count } = await prisma.pipelineRun.updateMany({
+    where: { id: row.id, state: { in: [...ACTIVE_RUN_STATES] } },
+    data: { state: "failed", endedAt: now, stateReason: "Airflow has no run with this id: the request that recorded it ended before Airflow made the run." },
+  });
+  return count > 0;
 }

@@ -46,7 +46,7 @@ export const previewBackfill = defineRoute({
   access: "engineer",
   params: dagParams,
   body: backfillRange,
-  errors: ["not_found", "bad_gateway", "unavailable"],
+  errors: ["not_found", "bad_gateway", "unavailable", "gateway_timeout"],
   response: z.object({ dates: z.array(PlannedDate), willRun: z.number().int(), limit: z.number().int() }).meta({ id: "BackfillPreview" }),
 });
 
@@ -64,7 +64,7 @@ export const createBackfill = defineRoute({
       idempotencyKey,
     }),
   ),
-  errors: ["not_found", "conflict", "bad_gateway", "unavailable"],
+  errors: ["not_found", "conflict", "bad_gateway", "unavailable", "gateway_timeout"],
   response: z.object({ id: z.string() }).meta({ id: "CreatedBackfill" }),
   audit: ({ params, body }) => ({ action: "dag.backfill", target: `${params.dagId} ${body.from}..${body.to}` }),
 });

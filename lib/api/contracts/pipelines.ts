@@ -127,7 +127,7 @@ export const triggerRun = defineRoute({
     conf: confSchema.default({}),
     idempotencyKey,
   }),
-  errors: ["not_found", "conflict", "bad_gateway", "unavailable"],
+  errors: ["not_found", "conflict", "bad_gateway", "unavailable", "gateway_timeout"],
   response: z.object({ id: z.string(), runId: z.string() }).meta({ id: "TriggeredRun" }),
   audit: ({ params }) => ({ action: "dag.trigger", target: params.dagId }),
 });
@@ -140,7 +140,7 @@ export const pauseDag = defineRoute({
   access: "engineer",
   params: dagParams,
   body: z.object({ paused: z.boolean() }),
-  errors: ["not_found", "bad_gateway", "unavailable"],
+  errors: ["not_found", "bad_gateway", "unavailable", "gateway_timeout"],
   response: z.object({ dagId: z.string(), paused: z.boolean() }).meta({ id: "PausedDag" }),
   audit: ({ params, body }) => ({ action: body.paused ? "dag.pause" : "dag.unpause", target: params.dagId }),
 });
@@ -196,7 +196,7 @@ export const getRun = defineRoute({
   errors: ["not_found"],
   response: z
     .object({
-      run: RunSummary.extend({ tasks: z.array(TaskTry) }),
+      run: RunSummary.extend({ tasks: z.array(TaskTry), stateReason: z.string().nullable().meta({ description: "Why the portal ended a run Airflow never had" }) }),
       dag: DagInfo.nullable(),
       cluster: z.object({ clusterId: z.string(), name: z.string(), state: z.string(), capturedAt: iso }).nullable(),
       quality: z.array(QualityCheck),

@@ -1,7 +1,7 @@
 import { spawn, spawnSync } from "node:child_process";
 import path from "node:path";
 import type { Command } from "./commands";
-import { AirflowUnreachable, type CliOutput, type CliTransport } from "./transport";
+import { AirflowNoAnswer, AirflowUnreachable, type CliOutput, type CliTransport } from "./transport";
 
 export interface LocalCliOptions {
   /** The repository: .venv/bin/airflow and scripts/airflow/local.sh live there. */
@@ -94,7 +94,8 @@ export function localCli(options: LocalCliOptions): CliTransport {
         });
         child.on("close", (code, signal) => {
           clearTimeout(timer);
-          if (signal) return reject(new AirflowUnreachable(`airflow ${argv.slice(0, 2).join(" ")} was stopped by ${signal} (timeout ${timeoutMs} ms)`));
+          // Killed after it started: the command may have written to Airflow's database already.
+          if (signal) return reject(new AirflowNoAnswer(`airflow ${argv.slice(0, 2).join(" ")} was stopped by ${signal} (timeout ${timeoutMs} ms)`));
           resolve({ stdout: Buffer.concat(out).toString("utf8"), stderr: Buffer.concat(err).toString("utf8"), exitCode: code });
         });
       });

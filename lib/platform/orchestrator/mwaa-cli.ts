@@ -1,6 +1,8 @@
 import { CreateCliTokenCommand, MWAAClient } from "@aws-sdk/client-mwaa";
 import { toCommandLine, type Command } from "./commands";
-import { AirflowUnreachable, type CliOutput, type CliTransport } from "./transport";
+import { AirflowNoAnswer, AirflowUnreachable, type CliOutput, type CliTransport } from "./transport";
+
+const NOT_SENT = new Set(["ECONNREFUSED", "ENOTFOUND", "EAI_AGAIN", "EHOSTUNREACH"]);
 
 export interface MwaaCliOptions {
   environment: string;
@@ -53,9 +55,13 @@ export function mwaaCli(options: MwaaCliOptions): CliTransport {
         signal: AbortSignal.timeout(timeoutMs),
       });
     } catch (error) {
-      throw new AirflowUnreachable(`MWAA web server ${host} did not answer: ${(error as Error).message}`, { cause: error });
+      const message = `MWAA web server ${host} did not answer: ${(error as Error).message}`;
+      // Refused before anything was sent is a definite no; a timeout or a dropped connection is not.
+      if (NOT_SENT.has(((error as Error).cause as { code?: string } | undefined)?.code ?? "")) throw new AirflowUnreachable(message, { cause: error });
+      throw new AirflowNoAnswer(message, { cause: error });
     }
     if (res.status === 401 || res.status === 403) token = undefined;
+    if (res.status >= 500) throw new AirflowNoAnswer(`MWAA /aws_mwaa/cli answered ${res.status}`);
     if (!res.ok) throw new AirflowUnreachable(`MWAA /aws_mwaa/cli answered ${res.status}: ${(await res.text()).slice(0, 200)}`);
     const body = (await res.json()) as { stdout?: string; stderr?: string };
     const decode = (b64?: string) => Buffer.from(b64 ?? "", "base64").toString("utf8");

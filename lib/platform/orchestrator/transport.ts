@@ -1,4 +1,4 @@
-import { Conflict, DomainError, InvalidInput, Refused, Unreachable } from "../errors";
+import { Conflict, DomainError, InvalidInput, Refused, Unconfirmed, Unreachable } from "../errors";
 import type { Command } from "./commands";
 
 export interface CliOutput {
@@ -46,5 +46,13 @@ export class AirflowUnreachable extends Unreachable {
   override name = "AirflowUnreachable";
   constructor(message: string, options?: { cause?: unknown }) {
     super(`Airflow is unreachable: ${message}`, options);
+  }
+}
+
+/** A command was sent to Airflow but no answer came back: it may have run. */
+export class AirflowNoAnswer extends Unconfirmed {
+  override name = "AirflowNoAnswer";
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(`Airflow did not answer in time: ${message}. It may have carried the command out; the portal checks before acting again.`, options);
   }
 }
