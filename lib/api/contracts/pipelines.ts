@@ -132,6 +132,26 @@ export const triggerRun = defineRoute({
   audit: ({ params }) => ({ action: "dag.trigger", target: params.dagId }),
 });
 
+const EstimateRange = z.object({ low: z.number(), expected: z.number(), high: z.number() }).meta({ id: "EstimateRange" });
+
+/** A run's expected cost and duration from the DAG's successful runs (lib/pipelines/estimate.ts); null: no history yet. */
+export const RunEstimate = z
+  .object({ costEur: EstimateRange, durationS: EstimateRange, basedOnRuns: z.number().int() })
+  .nullable()
+  .meta({ id: "RunEstimate" });
+
+export const estimateRun = defineRoute({
+  method: "post",
+  path: "/api/dags/{dagId}/estimate",
+  summary: "What a run with this conf is expected to cost (EUR) and take (s), low to high, from the DAG's successful runs; null with no history yet. Changes nothing; a conf that fails the DAG's Params is refused (400)",
+  tag: "pipelines",
+  access: "engineer",
+  params: dagParams,
+  body: z.object({ conf: confSchema.default({}) }),
+  errors: ["not_found"],
+  response: z.object({ estimate: RunEstimate }).meta({ id: "EstimateAnswer" }),
+});
+
 export const pauseDag = defineRoute({
   method: "post",
   path: "/api/dags/{dagId}/pause",
