@@ -4,7 +4,7 @@ import { pricingRegion } from "@/lib/costs/dashboard";
 import type { PriceRegion } from "@/lib/costs/prices";
 import { getPlatform } from "@/lib/platform";
 import type { InstanceGroup } from "@/lib/platform/clusters/port";
-import { confUnits, DEFAULT_SCALE, ESTIMATE_HISTORY_RUNS, estimateRun, relativeError, type Estimate } from "./estimate";
+import { confUnits, DEFAULT_SCALE, ESTIMATE_HISTORY_RUNS, estimateRun, relativeError, type Estimate, type EstimatePoint } from "./estimate";
 import { dagParams } from "./params";
 
 /**
@@ -69,13 +69,14 @@ export async function storeEstimate(db: PrismaClient, id: string, estimate: Esti
   if (estimate) await db.pipelineRun.updateMany({ where: { id, estimate: { equals: Prisma.DbNull } }, data: { estimate: estimate as unknown as Prisma.InputJsonValue } });
 }
 
-export interface EstimatePoint {
-  runId: string;
-  dagId: string;
-  endedAt: string;
-  /** |expected − actual| ÷ actual; null when the actual is 0. */
-  costError: number | null;
-  durationError: number | null;
+/** A run's stored estimate and, once it has ended, what it cost and took. */
+export async function estimateVsActual(db: PrismaClient, run: RunRef & { state: string; startedAt: Date | null; estimate: unknown }) {
+  const ended = (run.state === "success" || run.state === "failed") && seconds(run) !== null;
+  const costs = ended ? await runCostsEur(db, [run], pricingRegion()) : null;
+  return {
+    expected: (run.estimate ?? null) as Estimate | null,
+    actual: ended ? { costEur: costs!.get(run.id) ?? 0, durationS: Math.round(seconds(run)!) } : null,
+  };
 }
 
 /** How far each successful run ended in [from, to) was from the estimate stored when it was triggered, oldest first. */

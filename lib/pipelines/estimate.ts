@@ -85,3 +85,14 @@ export function timesRuns(estimate: Estimate | null, runs: number): Estimate | n
 export function relativeError(expected: number, actual: number): number | null {
   return actual === 0 ? null : Math.abs(expected - actual) / actual;
 }
+
+/** One finished run's estimate error, for the Costs page's chart. */
+export interface EstimatePoint {
+  /** The PipelineRun's id. */
+  runId: string;
+  dagId: string;
+  endedAt: string;
+  /** |expected − actual| ÷ actual; null when the actual is 0. */
+  costError: number | null;
+  durationError: number | null;
+}
