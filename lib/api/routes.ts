@@ -1,7 +1,7 @@
 import type { RouteSpec } from "./handler";
 import { listAuditEvents } from "./contracts/audit";
 import { createBackfill, getBackfill, listBackfills, previewBackfill } from "./contracts/backfills";
-import { getCluster, listClusters, terminateCluster } from "./contracts/clusters";
+import { downloadStepLog, getCluster, getStepLog, listClusters, terminateCluster } from "./contracts/clusters";
 import { getCosts } from "./contracts/costs";
 import { getBudget, listAlarms } from "./contracts/health";
 import { deleteObject, downloadObject, listBuckets, listObjects, previewObject, summarizePrefix, uploadObject } from "./contracts/lake";
@@ -25,6 +25,8 @@ export const ROUTES: RouteSpec<any, any, any, any>[] = [
   listClusters,
   getCluster,
   terminateCluster,
+  getStepLog,
+  downloadStepLog,
   getCosts,
   getBudget,
   listDags,

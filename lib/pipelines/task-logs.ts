@@ -17,6 +17,5 @@ export async function taskLogRef(db: PrismaClient, id: string, taskId: string, t
   return { dagId: run.dagId, runId: run.runId, taskId, mapIndex, tryNumber };
 }
 
-/** The download's file name: only the checked ids, nothing that needs quoting. */
-export const taskLogFileName = (ref: TaskLogRef) =>
-  `${ref.dagId}_${ref.runId}_${ref.taskId}${ref.mapIndex >= 0 ? `_${ref.mapIndex}` : ""}_try${ref.tryNumber}.log`.replace(/[^A-Za-z0-9_.+-]/g, "_");
+/** The download's file name, from the checked ids. */
+export const taskLogFileName = (ref: TaskLogRef) => `${ref.dagId}_${ref.runId}_${ref.taskId}${ref.mapIndex >= 0 ? `_${ref.mapIndex}` : ""}_try${ref.tryNumber}.log`;

@@ -56,7 +56,7 @@ function adapters(e: Env): { [K in PortName]?: () => Ports[K] } {
       metrics: () => withDomainErrors("CloudWatch", cloudWatchMetrics(aws), ["query"]),
       orchestrator: () => mwaaOrchestrator({ environment: e.MWAA_ENVIRONMENT, ...aws }),
       alarms: () => withDomainErrors("CloudWatch", cloudWatchAlarms({ ...aws, namePrefix: e.ALARM_NAME_PREFIX }), ["list"]),
-      logs: () => withDomainErrors("CloudWatch Logs", cloudWatchLogs({ ...aws, environment: e.MWAA_ENVIRONMENT }), ["readTaskLog"]),
+      logs: () => withDomainErrors("CloudWatch Logs", cloudWatchLogs({ ...aws, environment: e.MWAA_ENVIRONMENT }), ["readTaskLog", "readStepLog"]),
     };
   }
   return {
@@ -71,7 +71,7 @@ function adapters(e: Env): { [K in PortName]?: () => Ports[K] } {
         ["list"],
       ),
     // Airflow's base_log_folder as scripts/airflow/local.sh sets it.
-    logs: () => withDomainErrors("The local task logs", localLogs({ logRoot: path.resolve(e.PLATFORM_HOME, "airflow", "logs") }), ["readTaskLog"]),
+    logs: () => withDomainErrors("The local task logs", localLogs({ logRoot: path.resolve(e.PLATFORM_HOME, "airflow", "logs"), lakeRoot: localLakeRoot() }), ["readTaskLog", "readStepLog"]),
   };
 }
 

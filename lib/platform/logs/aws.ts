@@ -1,6 +1,22 @@
 import { CloudWatchLogsClient, DescribeLogGroupsCommand, GetLogEventsCommand, type OutputLogEvent } from "@aws-sdk/client-cloudwatch-logs";
+import { GetObjectCommand, S3Client } from "@aws-sdk/client-s3";
+import type { Readable } from "node:stream";
+import { createGunzip } from "node:zlib";
 import { InvalidInput, NotFound } from "../errors";
-import { logCursorSchema, MAX_LOG_READ_BYTES, readableLine, taskLogPath, type LogChunk, type Logs, type TaskLogRef } from "./port";
+import {
+  lineChunk,
+  logCursorSchema,
+  MAX_LOG_READ_BYTES,
+  offsetOf,
+  readableLine,
+  readableLines,
+  STEP_STREAMS,
+  taskLogPath,
+  type LogChunk,
+  type Logs,
+  type StepLogRef,
+  type TaskLogRef,
+} from "./port";
 
 export interface CloudWatchLogsOptions {
   region: string;
@@ -36,9 +52,22 @@ function textOf(events: OutputLogEvent[], cap: number, keep: "newest" | "oldest"
   return { text, cut: kept.length < lines.length };
 }
 
-/** MWAA's task logs in CloudWatch Logs, read with GetLogEvents' own forward tokens as cursors. */
+/** The step log's object: `<logUri><stream>.gz`, as EMR writes it; only an s3:// folder. */
+function stepObject(ref: StepLogRef): { Bucket: string; Key: string } {
+  if (!STEP_STREAMS.includes(ref.stream)) throw new InvalidInput("a step's log is stdout or stderr");
+  const match = /^s3:\/\/([a-z0-9][a-z0-9.-]{1,61}[a-z0-9])\/(.*\/)?$/.exec(ref.logUri);
+  if (!match) throw new InvalidInput("not an S3 log folder");
+  return { Bucket: match[1]!, Key: `${match[2] ?? ""}${ref.stream}.gz` };
+}
+
+/**
+ * MWAA's task logs in CloudWatch Logs, read with GetLogEvents' own forward tokens as cursors; EMR's
+ * step logs in S3, gzipped: decompressed as a stream, only the asked-for window kept.
+ */
 export function cloudWatchLogs(options: CloudWatchLogsOptions): Logs {
   const client = new CloudWatchLogsClient({ region: options.region, endpoint: options.endpoint });
+  // forcePathStyle: the moto peer serves buckets by path, as the lake adapter does.
+  const s3 = new S3Client({ region: options.region, endpoint: options.endpoint, forcePathStyle: Boolean(options.endpoint) });
   const logGroupName = mwaaTaskLogGroup(options.environment);
   const cap = options.readBytes ?? MAX_LOG_READ_BYTES;
 
@@ -55,6 +84,16 @@ export function cloudWatchLogs(options: CloudWatchLogsOptions): Logs {
     } catch (err) {
       if (isNotFound(err)) throw new NotFound(`No log for task ${ref.taskId}, try ${ref.tryNumber}, yet.`);
       if ((err as { name?: string }).name === "InvalidParameterException" && from !== "tail" && from !== "head") throw new InvalidInput("not a cursor this log returned");
+      throw err;
+    }
+  }
+
+  async function stepBytes(ref: StepLogRef): Promise<Readable> {
+    try {
+      const out = await s3.send(new GetObjectCommand(stepObject(ref)));
+      return (out.Body as Readable).pipe(createGunzip());
+    } catch (err) {
+      if ((err as { name?: string }).name === "NoSuchKey") throw new NotFound(`No ${ref.stream} for the step yet: EMR uploads step logs every few minutes.`);
       throw err;
     }
   }
@@ -80,6 +119,28 @@ export function cloudWatchLogs(options: CloudWatchLogsOptions): Logs {
       const { text, cut } = textOf(events, cap, "oldest");
       const next = out.nextForwardToken ?? cursor;
       return { text: cut ? `${text}… (cut at ${cap} bytes; download the log for all of it)\n` : text, cursor: next, more: events.length > 0 && next !== cursor, truncated: false };
+    },
+
+    async readStepLog(ref, cursor) {
+      const wanted = cursor === null ? null : offsetOf(cursor);
+      // The window: the last `cap` bytes (a tail), or `cap` bytes from the cursor; never the whole log.
+      let window = Buffer.alloc(0);
+      let size = 0;
+      for await (const piece of await stepBytes(ref)) {
+        const chunk = piece as Buffer;
+        const at = size;
+        size += chunk.length;
+        if (wanted === null) window = Buffer.concat([window, chunk]).subarray(-cap);
+        else if (size > wanted && window.length < cap) window = Buffer.concat([window, chunk.subarray(Math.max(0, wanted - at))]).subarray(0, cap);
+      }
+      const start = wanted === null ? size - window.length : Math.min(wanted, size);
+      return lineChunk(window, start, size, wanted === null, cap);
+    },
+
+    async *downloadStepLog(ref) {
+      const gunzip = await stepBytes(ref);
+      gunzip.setEncoding("utf8");
+      yield* readableLines(gunzip as AsyncIterable<string>);
     },
 
     async *downloadTaskLog(ref) {

@@ -1,12 +1,16 @@
 import { expect, it } from "vitest";
 import { contractSuite, type AdapterUnderTest } from "../contract";
 import { DomainError } from "../errors";
-import type { Logs, TaskLogRef } from "./port";
+import type { Logs, StepLogRef, TaskLogRef } from "./port";
 
 /** The adapter, and a way to write lines to a try's log as its source would (file or log stream). */
 export interface LogsUnderTest {
   logs: Logs;
   append(ref: TaskLogRef, lines: string[]): Promise<void>;
+  /** A step's log folder as the Clusters port would report it. */
+  stepFolder(clusterId: string, stepId: string): string;
+  /** Writes a step's whole stream as EMR (gzipped, whole) or the local step runner does. */
+  writeStep(folder: string, stream: "stdout" | "stderr", lines: string[]): Promise<void>;
 }
 
 /** Reads in pieces this small, so a "long" log is a few kilobytes. */
@@ -86,6 +90,26 @@ export function logsContract(adapterName: string, factory: () => Promise<Adapter
       expect(await kindOf(logs.readTaskLog(contractRef({ dagId: "a/b" }), null))).toBe("invalid_input");
       await under().append(contractRef({ taskId: "cursor_task" }), ["x"]);
       expect(await kindOf(logs.readTaskLog(contractRef({ taskId: "cursor_task" }), "../x"))).toBe("invalid_input");
+    });
+
+    it("reads a step's stderr and stdout apart, its tail first, then from a cursor, and whole as a download", async () => {
+      const folder = under().stepFolder("j-CONTRACT0001", "s-CONTRACT0001");
+      const lines = Array.from({ length: 120 }, (_, i) => `25/01/01 00:00:${String(i % 60).padStart(2, "0")} INFO stage ${i} ${"y".repeat(30)}`);
+      await under().writeStep(folder, "stderr", lines);
+      await under().writeStep(folder, "stdout", ["42"]);
+      const stderr: StepLogRef = { logUri: folder, stream: "stderr" };
+      const logs = under().logs;
+      expect((await logs.readStepLog({ logUri: folder, stream: "stdout" }, null)).text).toBe("42\n");
+      const tail = await logs.readStepLog(stderr, null);
+      expect(tail.truncated).toBe(true);
+      expect(tail.text.endsWith(`${lines.at(-1)}\n`)).toBe(true);
+      expect(await logs.readStepLog(stderr, tail.cursor)).toMatchObject({ text: "", more: false });
+      let all = "";
+      for await (const piece of logs.downloadStepLog(stderr)) all += piece;
+      expect(all).toBe(lines.map((l) => `${l}\n`).join(""));
+      expect(await kindOf(logs.readStepLog({ logUri: under().stepFolder("j-CONTRACT0001", "s-NOSUCHSTEP01"), stream: "stderr" }, null))).toBe("not_found");
+      expect(await kindOf(logs.readStepLog({ logUri: "file:///etc/", stream: "stderr" }, null))).toBe("invalid_input");
+      expect(await kindOf(logs.readStepLog({ logUri: folder, stream: "passwd" as "stderr" }, null))).toBe("invalid_input");
     });
   });
 }

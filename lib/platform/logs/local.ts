@@ -1,101 +1,83 @@
 import { open, stat } from "node:fs/promises";
 import path from "node:path";
+import { fileURLToPath } from "node:url";
 import { InvalidInput, NotFound } from "../errors";
-import { MAX_LOG_READ_BYTES, readableLine, taskLogPath, type LogChunk, type Logs, type TaskLogRef } from "./port";
+import { lineChunk, MAX_LOG_READ_BYTES, offsetOf, readableLines, STEP_STREAMS, taskLogPath, type LogChunk, type Logs, type StepLogRef } from "./port";
 
 export interface LocalLogsOptions {
   /** Airflow's `base_log_folder` of the local estate: `<PLATFORM_HOME>/airflow/logs` (scripts/airflow/local.sh). */
   logRoot: string;
+  /** The local lake: the steps' logs are under its `logs/emr/` (dags/builditall/step_runner.py). */
+  lakeRoot: string;
   /** Bytes per read; MAX_LOG_READ_BYTES unless a test wants small pieces. */
   readBytes?: number;
 }
 
-const NEWLINE = 0x0a;
-
-/** A byte offset into the file, as the cursor carries it. */
-const offsetCursor = (offset: number) => `o${offset}`;
-function offsetOf(cursor: string): number {
-  const match = /^o(\d{1,15})$/.exec(cursor);
-  if (!match) throw new InvalidInput("not a cursor this log returned");
-  return Number(match[1]);
+/** `file` when it lies under `root`; never a path outside it, whatever the ids or URIs said. */
+function inside(root: string, file: string): string {
+  const resolved = path.resolve(root, file);
+  if (!resolved.startsWith(path.resolve(root) + path.sep)) throw new InvalidInput("not a log of this estate");
+  return resolved;
 }
 
-const readable = (bytes: Buffer) =>
-  bytes
-    .toString("utf8")
-    .split("\n")
-    .map(readableLine)
-    .join("\n");
-
-/** Airflow's task log files on the local disk, read by byte ranges. */
+/** Airflow's task log files and the local steps' stdout/stderr, read by byte ranges. */
 export function localLogs(options: LocalLogsOptions): Logs {
-  const root = path.resolve(options.logRoot);
   const cap = options.readBytes ?? MAX_LOG_READ_BYTES;
+  const stepsRoot = path.resolve(options.lakeRoot, "logs", "emr");
 
-  /** The file of a try; the path is built from checked ids and must still land under the root. */
-  function fileOf(ref: TaskLogRef): string {
-    const file = path.resolve(root, taskLogPath(ref));
-    if (!file.startsWith(root + path.sep)) throw new InvalidInput("task log: not a log of this estate");
-    return file;
+  function stepFile(ref: StepLogRef): string {
+    if (!STEP_STREAMS.includes(ref.stream)) throw new InvalidInput("a step's log is stdout or stderr");
+    if (!ref.logUri.startsWith("file:///")) throw new InvalidInput("not a log folder of the local estate");
+    return inside(stepsRoot, path.join(fileURLToPath(ref.logUri), ref.stream));
   }
 
-  async function opened(ref: TaskLogRef) {
+  async function opened(file: string, what: string) {
     try {
-      return await open(fileOf(ref), "r");
+      return await open(file, "r");
     } catch (err) {
-      if ((err as NodeJS.ErrnoException).code === "ENOENT") throw new NotFound(`No log for task ${ref.taskId}, try ${ref.tryNumber}, yet.`);
+      if ((err as NodeJS.ErrnoException).code === "ENOENT") throw new NotFound(`No log for ${what} yet.`);
       throw err;
+    }
+  }
+
+  async function read(file: string, what: string, cursor: string | null): Promise<LogChunk> {
+    const handle = await opened(file, what);
+    try {
+      const { size } = await handle.stat();
+      let start = cursor === null ? Math.max(0, size - cap) : offsetOf(cursor);
+      // A file shorter than the cursor was written anew (a cleared task): read it from the start.
+      if (start > size) start = 0;
+      const bytes = Buffer.alloc(Math.min(cap, size - start));
+      await handle.read(bytes, 0, bytes.length, start);
+      return lineChunk(bytes, start, size, cursor === null, cap);
+    } finally {
+      await handle.close();
+    }
+  }
+
+  async function* download(file: string, what: string): AsyncIterable<string> {
+    const handle = await opened(file, what);
+    try {
+      // Decoded as a stream, so a character split between two pieces stays whole.
+      yield* readableLines(handle.createReadStream({ highWaterMark: cap, autoClose: false, encoding: "utf8" }) as AsyncIterable<string>);
+    } finally {
+      await handle.close();
     }
   }
 
   return {
     adapter: "local",
     async probe() {
-      await stat(root);
-      return `Airflow's task logs in ${root}`;
+      await stat(options.logRoot);
+      return `Airflow's task logs in ${options.logRoot}`;
     },
-
-    async readTaskLog(ref, cursor): Promise<LogChunk> {
-      const handle = await opened(ref);
-      try {
-        const { size } = await handle.stat();
-        let start = cursor === null ? Math.max(0, size - cap) : offsetOf(cursor);
-        // A file shorter than the cursor was written anew (a cleared task): read it from the start.
-        if (start > size) start = 0;
-        const length = Math.min(cap, size - start);
-        const bytes = Buffer.alloc(length);
-        await handle.read(bytes, 0, length, start);
-        // A tail starts at its first whole line; a read ends at its last one (the rest comes next time),
-        // unless one line is longer than a read can carry.
-        const from = cursor === null && start > 0 ? bytes.indexOf(NEWLINE) + 1 : 0;
-        let end = bytes.lastIndexOf(NEWLINE) + 1;
-        if (end <= from) end = length === cap ? length : from;
-        return {
-          text: readable(bytes.subarray(from, end)),
-          cursor: offsetCursor(start + end),
-          more: start + end < size && length === cap,
-          truncated: cursor === null && start > 0,
-        };
-      } finally {
-        await handle.close();
-      }
-    },
-
+    readTaskLog: async (ref, cursor) => read(inside(options.logRoot, taskLogPath(ref)), `task ${ref.taskId}, try ${ref.tryNumber},`, cursor),
     async *downloadTaskLog(ref) {
-      const handle = await opened(ref);
-      try {
-        // Decoded as a stream, so a character split between two pieces stays whole.
-        const stream = handle.createReadStream({ highWaterMark: cap, autoClose: false, encoding: "utf8" });
-        let partial = "";
-        for await (const chunk of stream) {
-          const lines = (partial + (chunk as string)).split("\n");
-          partial = lines.pop() ?? "";
-          yield lines.map((l) => `${readableLine(l)}\n`).join("");
-        }
-        if (partial) yield readableLine(partial);
-      } finally {
-        await handle.close();
-      }
+      yield* download(inside(options.logRoot, taskLogPath(ref)), `task ${ref.taskId}, try ${ref.tryNumber},`);
+    },
+    readStepLog: async (ref, cursor) => read(stepFile(ref), `the step's ${ref.stream}`, cursor),
+    async *downloadStepLog(ref) {
+      yield* download(stepFile(ref), `the step's ${ref.stream}`);
     },
   };
 }

@@ -46,6 +46,22 @@ export interface Logs extends Probe {
   readTaskLog(ref: TaskLogRef, cursor: string | null): Promise<LogChunk>;
   /** The whole log, read in pieces, for a download. */
   downloadTaskLog(ref: TaskLogRef): AsyncIterable<string>;
+  /**
+   * An EMR step's stdout or stderr, from the step's log folder as the Clusters port reports it
+   * (`ClusterStep.logUri`): `file://<lake>/logs/emr/<cluster>/steps/<step>/` locally,
+   * `s3://<bucket>/<prefix><cluster>/steps/<step>/` on AWS, where EMR writes `<stream>.gz`.
+   */
+  readStepLog(ref: StepLogRef, cursor: string | null): Promise<LogChunk>;
+  downloadStepLog(ref: StepLogRef): AsyncIterable<string>;
+}
+
+export const STEP_STREAMS = ["stdout", "stderr"] as const;
+export const stepIdSchema = z.string().regex(/^s-[A-Z0-9]{1,64}$/, "a step id looks like s-1A2B3C4D5E6F7");
+
+export interface StepLogRef {
+  /** The step's log folder, from the Clusters port (never from a request). */
+  logUri: string;
+  stream: (typeof STEP_STREAMS)[number];
 }
 
 /** The ref checked: nothing unchecked ever becomes a path or a stream name. */
@@ -84,4 +100,43 @@ export function readableLine(line: string): string {
     .join(" ");
   const detail = record.error_detail === undefined ? "" : `\n${JSON.stringify(record.error_detail)}`;
   return `${head ? `${head} ` : ""}${record.event}${detail}`;
+}
+
+/** A byte offset into a log, as the cursor carries it. */
+export const offsetCursor = (offset: number) => `o${offset}`;
+export function offsetOf(cursor: string): number {
+  const match = /^o(\d{1,15})$/.exec(cursor);
+  if (!match) throw new InvalidInput("not a cursor this log returned");
+  return Number(match[1]);
+}
+
+const NEWLINE = 0x0a;
+
+/**
+ * One read of a log held as bytes: `bytes` is the window [start, start + bytes.length) of a log of
+ * `size` bytes. A tail starts at its first whole line; a read ends at its last one (the rest comes
+ * next time), unless one line is longer than a read can carry (`cap`).
+ */
+export function lineChunk(bytes: Buffer, start: number, size: number, tail: boolean, cap: number): LogChunk {
+  const from = tail && start > 0 ? bytes.indexOf(NEWLINE) + 1 : 0;
+  let end = bytes.lastIndexOf(NEWLINE) + 1;
+  if (end <= from) end = bytes.length === cap ? bytes.length : from;
+  const text = bytes
+    .subarray(from, end)
+    .toString("utf8")
+    .split("\n")
+    .map(readableLine)
+    .join("\n");
+  return { text, cursor: offsetCursor(start + end), more: start + end < size && bytes.length === cap, truncated: tail && start > 0 };
+}
+
+/** Lines of text pieces (split anywhere) as readable lines, for a download. */
+export async function* readableLines(pieces: AsyncIterable<string>): AsyncIterable<string> {
+  let partial = "";
+  for await (const piece of pieces) {
+    const lines = (partial + piece).split("\n");
+    partial = lines.pop() ?? "";
+    yield lines.map((l) => `${readableLine(l)}\n`).join("");
+  }
+  if (partial) yield readableLine(partial);
 }
