@@ -34,7 +34,7 @@ export function EstimateFigures({ estimate, what = "this run" }: { estimate: Est
         {span(time(d.low), time(d.high))}
       </dd>
       <dd className="col-span-2 text-xs text-slate-500">
-        From the last {estimate.basedOnRuns} successful run{estimate.basedOnRuns === 1 ? "" : "s"} of the DAG, per unit of scale.
+        From the last {estimate.basedOnRuns} successful run{estimate.basedOnRuns === 1 ? "" : "s"} of the DAG.
       </dd>
     </dl>
   );

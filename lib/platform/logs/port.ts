@@ -82,6 +82,22 @@ export function taskLogPath(ref: TaskLogRef): string {
   return `dag_id=${r.dagId}/run_id=${r.runId}/task_id=${r.taskId}/${mapped}attempt=${r.tryNumber}.log`;
 }
 
+interface ExceptionDetail {
+  exc_type?: string;
+  exc_value?: string;
+  frames?: { filename?: string; lineno?: number; name?: string }[];
+}
+
+/** structlog's `error_detail` (a list of exceptions with their frames) as Python prints a traceback. */
+function traceback(detail: unknown): string {
+  if (!Array.isArray(detail)) return JSON.stringify(detail);
+  return (detail as ExceptionDetail[])
+    .map((e) =>
+      ["Traceback (most recent call last):", ...(e.frames ?? []).map((f) => `  File "${f.filename}", line ${f.lineno}, in ${f.name}`), `${e.exc_type ?? "Exception"}: ${e.exc_value ?? ""}`].join("\n"),
+    )
+    .join("\n");
+}
+
 /**
  * Airflow 3 writes task logs as JSON lines (structlog); each becomes `time LEVEL logger: event`,
  * with an exception's detail after it. Any other line is kept as it is.
@@ -98,7 +114,7 @@ export function readableLine(line: string): string {
   const head = [record.timestamp, typeof record.level === "string" ? record.level.toUpperCase() : undefined, record.logger ? `${String(record.logger)}:` : undefined]
     .filter((x) => x !== undefined && x !== null && x !== "")
     .join(" ");
-  const detail = record.error_detail === undefined ? "" : `\n${JSON.stringify(record.error_detail)}`;
+  const detail = record.error_detail === undefined ? "" : `\n${traceback(record.error_detail)}`;
   return `${head ? `${head} ` : ""}${record.event}${detail}`;
 }
 
