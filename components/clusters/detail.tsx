@@ -4,6 +4,7 @@ import { TableHead } from "@/components/ui/table-head";
 import { DetailSection } from "@/components/ui/detail";
 import { useQuery } from "@tanstack/react-query";
 import { queries, type ClusterDetailBody } from "@/lib/client/queries";
+import { StepLogs } from "./step-logs";
 import { LineChart } from "@/components/ui/charts/line-chart";
 import { duration, euros, stateClass, TERMINAL, when } from "./format";
 import { ClusterTerminateButton } from "./terminate-button";
@@ -74,6 +75,10 @@ export function ClusterDetail({ initial }: { initial: ClusterDetailBody }) {
             </tbody>
           </table>
         </div>
+      </DetailSection>
+
+      <DetailSection id="step-logs" title="Step logs">
+        <StepLogs clusterId={data.cluster.id} steps={data.steps} />
       </DetailSection>
 
       <DetailSection id="metrics" title="Metrics" note={<p className="mb-2 text-xs text-slate-500">Measured · {data.metrics.source}</p>}>

@@ -5,6 +5,7 @@ import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useRef, useState } from "react";
 import type { z } from "zod";
+import { EstimateFigures } from "./estimate";
 import type { previewBackfill } from "@/lib/api/contracts/backfills";
 import { fetchJson } from "@/lib/client/fetch-json";
 import { queries } from "@/lib/client/queries";
@@ -127,6 +128,9 @@ export function PipelineBackfills({ dagId, canAct }: { dagId: string; canAct: bo
                 {current.willRun} of {current.dates.length} logical dates will run
                 {current.willRun > current.limit ? ` — more than the ${current.limit} a backfill may run; shorten the range` : ""}.
               </p>
+              <div data-testid="backfill-estimate">
+                <EstimateFigures estimate={current.estimate} what={`a backfill of ${current.willRun} date${current.willRun === 1 ? "" : "s"}`} />
+              </div>
               <div className="max-h-64 overflow-y-auto">
                 <table className="min-w-full text-sm" aria-label="Backfill preview">
                   <TableHead columns={["Logical date", "Already ran", "Will run"]} dense />

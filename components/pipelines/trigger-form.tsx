@@ -3,6 +3,7 @@
 import { useRouter } from "next/navigation";
 import { useRef, useState } from "react";
 import { ApiCallError, fetchJson } from "@/lib/client/fetch-json";
+import { RunEstimatePanel } from "./estimate";
 import { allowsNull, confErrors, MAX_CONF_BYTES, paramError, paramInput, type ParamSpec } from "@/lib/pipelines/params";
 
 /** Checks the conf as the API will, so a mistake is shown before anything is sent. */
@@ -261,6 +262,7 @@ export function PipelineTriggerForm({ dagId, params }: { dagId: string; params: 
       <p id="conf-error" role={extraInvalid || error ? "alert" : undefined} className="text-sm text-rose-700">
         {extraInvalid ?? error}
       </p>
+      <RunEstimatePanel dagId={dagId} conf={{ ...extraConf, ...fromFields }} invalid={invalid} />
       <button type="submit" disabled={invalid || sending} className="rounded bg-sky-700 px-4 py-1.5 font-medium text-white disabled:opacity-50">
         {sending ? "Triggering…" : "Trigger run"}
       </button>

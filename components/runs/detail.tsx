@@ -9,6 +9,8 @@ import { DetailSection, Fact, Facts } from "@/components/ui/detail";
 import { PipelineSyncBanner } from "@/components/pipelines/sync-banner";
 import { isFinalTask } from "@/lib/pipelines/states";
 import { RunGantt } from "./gantt";
+import { EstimateVsActual } from "./estimate-vs-actual";
+import { TaskLogs } from "./task-log";
 
 /** A run as the history knows it, refreshed every few seconds until it is final. */
 export function RunDetail({ initial, logsBaseUrl }: { initial: RunDetailBody; logsBaseUrl: string | null }) {
@@ -72,6 +74,9 @@ export function RunDetail({ initial, logsBaseUrl }: { initial: RunDetailBody; lo
           {JSON.stringify(run.conf, null, 2)}
         </pre>
       </DetailSection>
+      <DetailSection id="estimate-heading" title="Estimate and actual">
+        <EstimateVsActual estimate={data.estimate} />
+      </DetailSection>
       <DetailSection id="timeline-heading" title="Timeline">
         <RunGantt tasks={run.tasks} now={dataUpdatedAt} />
       </DetailSection>
@@ -104,6 +109,9 @@ export function RunDetail({ initial, logsBaseUrl }: { initial: RunDetailBody; lo
             })}
           </tbody>
         </table>
+      </DetailSection>
+      <DetailSection id="task-log-heading" title="Task logs">
+        <TaskLogs runId={run.id} tasks={run.tasks} />
       </DetailSection>
       <DetailSection id="quality-heading" title="Quality report">
         {data.quality.length ? (

@@ -1,11 +1,11 @@
 import type { RouteSpec } from "./handler";
 import { listAuditEvents } from "./contracts/audit";
 import { createBackfill, getBackfill, listBackfills, previewBackfill } from "./contracts/backfills";
-import { getCluster, listClusters, terminateCluster } from "./contracts/clusters";
+import { downloadStepLog, getCluster, getStepLog, listClusters, terminateCluster } from "./contracts/clusters";
 import { getCosts } from "./contracts/costs";
 import { getBudget, listAlarms } from "./contracts/health";
 import { deleteObject, downloadObject, listBuckets, listObjects, previewObject, summarizePrefix, uploadObject } from "./contracts/lake";
-import { getDag, getRun, listDags, listRuns, pauseDag, runsSummary, triggerRun } from "./contracts/pipelines";
+import { downloadTaskLog, estimateRun, getDag, getTaskLog, getRun, listDags, listRuns, pauseDag, runsSummary, triggerRun } from "./contracts/pipelines";
 import { health, status } from "./contracts/system";
 
 /** Every route of the JSON API; /api/openapi.json is generated from this list. */
@@ -25,11 +25,14 @@ export const ROUTES: RouteSpec<any, any, any, any>[] = [
   listClusters,
   getCluster,
   terminateCluster,
+  getStepLog,
+  downloadStepLog,
   getCosts,
   getBudget,
   listDags,
   getDag,
   triggerRun,
+  estimateRun,
   pauseDag,
   previewBackfill,
   createBackfill,
@@ -38,4 +41,6 @@ export const ROUTES: RouteSpec<any, any, any, any>[] = [
   listRuns,
   runsSummary,
   getRun,
+  getTaskLog,
+  downloadTaskLog,
 ];

@@ -2,6 +2,7 @@ import type { ErrorObject, ValidateFunction } from "ajv";
 import declared from "@/dags/params.json";
 import { validators } from "./param-validators.generated";
 import { schemaKey } from "./schema-key";
+import { InvalidInput } from "@/lib/platform/errors";
 
 // The form checks the size the API enforces, before sending (the port owns the limit).
 export { MAX_CONF_BYTES } from "@/lib/platform/orchestrator/ids";
@@ -146,4 +147,10 @@ export function paramError(param: ParamSpec, value: unknown): string | null {
 /** The problems of a conf under the declared Params. Keys that are not params are Airflow's to allow. */
 export function confErrors(params: ParamSpec[], conf: Record<string, unknown>): string[] {
   return params.flatMap((param) => (Object.hasOwn(conf, param.name) ? [paramError(param, conf[param.name])] : [])).filter((e) => e !== null);
+}
+
+/** Refuses a conf the DAG's declared Params refuse (400), before anything is recorded, sent or estimated. */
+export function assertConfFits(dagId: string, conf: Record<string, unknown>): void {
+  const problems = confErrors(dagParams(dagId), conf);
+  if (problems.length > 0) throw new InvalidInput(`The conf does not fit the DAG's Params: ${problems.join("; ")}.`);
 }

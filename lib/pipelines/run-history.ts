@@ -1,4 +1,5 @@
 import { Prisma, type PrismaClient } from "@/lib/generated/prisma/client";
+import { estimateVsActual } from "./estimate-history";
 
 /**
  * Reads of the run history the Airflow sync keeps (pages and the JSON API read here, never
@@ -208,12 +209,14 @@ export async function runDetailJson(db: PrismaClient, id: string) {
   const [detail, sync] = await Promise.all([runDetail(db, id), pipelinesSyncState(db)]);
   if (!detail) return null;
   const cluster = detail.run.clusters[0];
+  const estimate = await estimateVsActual(db, detail.run);
   return {
     run: { ...runJson(detail.run), stateReason: detail.run.stateReason, tasks: detail.run.tasks.map(taskJson) },
     dag: detail.dag ? dagJson(detail.dag) : null,
     cluster: cluster ? { clusterId: cluster.clusterId, name: cluster.name, state: cluster.state, capturedAt: cluster.capturedAt.toISOString() } : null,
     quality: detail.quality.map((q) => ({ dataset: q.dataset, check: q.check, severity: q.severity, status: q.status, observed: q.observed, expected: q.expected })),
     sync: syncJson(sync),
+    estimate,
   };
 }
 

@@ -17,6 +17,9 @@ import { NotAvailable, withDomainErrors } from "./errors";
 import { cloudWatchAlarms } from "./alarms/aws";
 import { localAlarms } from "./alarms/local";
 import type { Alarms } from "./alarms/port";
+import { cloudWatchLogs } from "./logs/aws";
+import { localLogs } from "./logs/local";
+import type { Logs } from "./logs/port";
 
 export type Mode = "local" | "aws";
 
@@ -26,9 +29,10 @@ export interface Ports {
   clusters: Clusters;
   metrics: Metrics;
   alarms: Alarms;
+  logs: Logs;
 }
 export type PortName = keyof Ports;
-export const PORT_NAMES: readonly PortName[] = ["lake", "orchestrator", "clusters", "metrics", "alarms"];
+export const PORT_NAMES: readonly PortName[] = ["lake", "orchestrator", "clusters", "metrics", "alarms", "logs"];
 
 export const PORT_LABELS: Record<PortName, string> = {
   lake: "Lake",
@@ -36,6 +40,7 @@ export const PORT_LABELS: Record<PortName, string> = {
   clusters: "Clusters (Spark / EMR)",
   metrics: "Metrics & cost",
   alarms: "Alarms (CloudWatch)",
+  logs: "Task logs",
 };
 
 // The Lake and Orchestrator adapters map their sources' errors themselves; these two are wrapped.
@@ -51,6 +56,7 @@ function adapters(e: Env): { [K in PortName]?: () => Ports[K] } {
       metrics: () => withDomainErrors("CloudWatch", cloudWatchMetrics(aws), ["query"]),
       orchestrator: () => mwaaOrchestrator({ environment: e.MWAA_ENVIRONMENT, ...aws }),
       alarms: () => withDomainErrors("CloudWatch", cloudWatchAlarms({ ...aws, namePrefix: e.ALARM_NAME_PREFIX }), ["list"]),
+      logs: () => withDomainErrors("CloudWatch Logs", cloudWatchLogs({ ...aws, environment: e.MWAA_ENVIRONMENT }), ["readTaskLog", "readStepLog"]),
     };
   }
   return {
@@ -64,6 +70,8 @@ function adapters(e: Env): { [K in PortName]?: () => Ports[K] } {
         localAlarms({ lakeRoot: localLakeRoot(), clusters: localClusters({ lakeRoot: localLakeRoot(), repoRoot: path.resolve(".") }), namePrefix: e.ALARM_NAME_PREFIX, idleMinutes: e.CLUSTER_IDLE_ALERT_MINUTES }),
         ["list"],
       ),
+    // Airflow's base_log_folder as scripts/airflow/local.sh sets it.
+    logs: () => withDomainErrors("The local task logs", localLogs({ logRoot: path.resolve(e.PLATFORM_HOME, "airflow", "logs"), lakeRoot: localLakeRoot() }), ["readTaskLog", "readStepLog"]),
   };
 }
 
@@ -89,6 +97,7 @@ export function getPlatform(): Platform {
       clusters: make.clusters?.() ?? null,
       metrics: make.metrics?.() ?? null,
       alarms: make.alarms?.() ?? null,
+      logs: make.logs?.() ?? null,
     };
   }
   return platform;

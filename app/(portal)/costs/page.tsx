@@ -1,7 +1,8 @@
 import { BudgetPanel } from "@/components/costs/budget";
 import { CostDashboard } from "@/components/costs/dashboard";
+import { EstimateAccuracy } from "@/components/costs/estimate-accuracy";
 import { PortPage } from "@/components/ui/port-page";
-import { dashboardReport } from "@/lib/costs/dashboard";
+import { dashboardReport, pricingRegion } from "@/lib/costs/dashboard";
 import { budgetPort } from "@/lib/budget";
 import { budgetView } from "@/lib/budget/store";
 import { prisma } from "@/lib/db";
@@ -10,11 +11,14 @@ import { rangeDates, rangeOf } from "@/lib/costs/range";
 import { totalsBy } from "@/lib/costs/totals";
 import { getPlatform, portAvailability } from "@/lib/platform";
 import { freshBudget, freshCostCaches } from "@/lib/sync/fresh";
+import { estimateErrors } from "@/lib/pipelines/estimate-history";
 
 export const metadata = { title: "Costs" };
 export const dynamic = "force-dynamic";
 
 const DEFAULT_DAYS = 30;
+const ESTIMATE_DAYS = 90;
+const DAY_MS = 86_400_000;
 
 export default async function CostsPage() {
   let initial = null;
@@ -31,11 +35,14 @@ export default async function CostsPage() {
     const freshness = await freshBudget();
     budget = { budget: await budgetView(prisma, env.BUDGET_NAME), freshness };
   }
+  const now = new Date();
+  const estimates = await estimateErrors(prisma, new Date(now.getTime() - ESTIMATE_DAYS * DAY_MS), now, pricingRegion());
   return (
     <PortPage port={portAvailability("metrics")} title="Costs" description="What the platform costs, where the money goes, what the optimisations save.">
       <div className="space-y-8">
         {budget && <BudgetPanel body={budget} />}
         {initial && <CostDashboard initial={initial} initialDays={DEFAULT_DAYS} />}
+        <EstimateAccuracy points={estimates} days={ESTIMATE_DAYS} />
       </div>
     </PortPage>
   );

@@ -3,7 +3,7 @@ import { dagIdSchema } from "@/lib/platform/orchestrator/ids";
 import { REPROCESS } from "@/lib/platform/orchestrator/port";
 import { MAX_BACKFILL_DATES } from "@/lib/pipelines/backfills";
 import { defineRoute } from "../handler";
-import { dagParams, idempotencyKey } from "./pipelines";
+import { dagParams, idempotencyKey, RunEstimate } from "./pipelines";
 import { list } from "./lists";
 
 // Backfills: Airflow runs a DAG once per logical date of a range; the portal plans it (preview),
@@ -47,7 +47,15 @@ export const previewBackfill = defineRoute({
   params: dagParams,
   body: backfillRange,
   errors: ["not_found", "bad_gateway", "unavailable", "gateway_timeout"],
-  response: z.object({ dates: z.array(PlannedDate), willRun: z.number().int(), limit: z.number().int() }).meta({ id: "BackfillPreview" }),
+  response: z
+    .object({
+      dates: z.array(PlannedDate),
+      willRun: z.number().int(),
+      limit: z.number().int(),
+      /** The dates that will run, one after another at the Params' defaults. */
+      estimate: RunEstimate,
+    })
+    .meta({ id: "BackfillPreview" }),
 });
 
 export const createBackfill = defineRoute({

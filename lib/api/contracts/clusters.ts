@@ -2,6 +2,7 @@ import { z } from "zod";
 import { defineRoute } from "../handler";
 import { CLUSTER_ID, CLUSTER_STATES, STEP_STATES } from "@/lib/platform/clusters/port";
 import { list } from "./lists";
+import { logCursorSchema, STEP_STREAMS, stepIdSchema } from "@/lib/platform/logs/port";
 
 const iso = z.iso.datetime();
 
@@ -110,4 +111,35 @@ export const terminateCluster = defineRoute({
   errors: ["not_found", "conflict", "not_implemented", "bad_gateway"],
   audit: ({ params }) => ({ action: "cluster.terminate", target: params.id }),
   response: z.object({ id: z.string(), state: z.enum(CLUSTER_STATES) }).meta({ id: "ClusterTerminated" }),
+});
+
+// An EMR step's stdout/stderr read in place (lib/platform/logs): the same role as the cluster page.
+const stepLogParams = ClusterIdParams.extend({ stepId: stepIdSchema });
+const stepStream = z.object({ stream: z.enum(STEP_STREAMS).default("stderr").describe("stdout or stderr of the step") });
+
+export const getStepLog = defineRoute({
+  method: "get",
+  path: "/api/clusters/{id}/steps/{stepId}/logs",
+  summary: "An EMR step's stdout or stderr: without a cursor its tail (at most 256 KiB), with one what was written since (S3: EMR's gzipped upload)",
+  tag: "clusters",
+  access: "viewer",
+  params: stepLogParams,
+  query: stepStream.extend({ cursor: logCursorSchema.optional() }),
+  errors: ["not_found", "bad_gateway", "not_implemented"],
+  response: z
+    .object({ text: z.string(), cursor: z.string(), more: z.boolean(), truncated: z.boolean() })
+    .meta({ id: "StepLogChunk" }),
+});
+
+export const downloadStepLog = defineRoute({
+  method: "get",
+  path: "/api/clusters/{id}/steps/{stepId}/logs/download",
+  summary: "An EMR step's whole stdout or stderr as a text file, streamed",
+  tag: "clusters",
+  access: "viewer",
+  params: stepLogParams,
+  query: stepStream,
+  errors: ["not_found", "bad_gateway", "not_implemented"],
+  // The body is the log's text; this schema only documents that.
+  response: z.string().meta({ id: "StepLogText", description: "The log as text/plain" }),
 });

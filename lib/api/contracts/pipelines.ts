@@ -2,6 +2,7 @@ import { z } from "zod";
 import type { ParamSchema as ParamSchemaType } from "@/lib/pipelines/params";
 import { confSchema, dagIdSchema } from "@/lib/platform/orchestrator/ids";
 import { RUN_STATES } from "@/lib/platform/orchestrator/port";
+import { logCursorSchema, taskIdSchema } from "@/lib/platform/logs/port";
 
 /** What the trigger form checks before sending (the port refuses more). */
 import { defineRoute } from "../handler";
@@ -132,6 +133,26 @@ export const triggerRun = defineRoute({
   audit: ({ params }) => ({ action: "dag.trigger", target: params.dagId }),
 });
 
+const EstimateRange = z.object({ low: z.number(), expected: z.number(), high: z.number() }).meta({ id: "EstimateRange" });
+
+/** A run's expected cost and duration from the DAG's successful runs (lib/pipelines/estimate.ts); null: no history yet. */
+export const RunEstimate = z
+  .object({ costEur: EstimateRange, durationS: EstimateRange, basedOnRuns: z.number().int() })
+  .nullable()
+  .meta({ id: "RunEstimate" });
+
+export const estimateRun = defineRoute({
+  method: "post",
+  path: "/api/dags/{dagId}/estimate",
+  summary: "What a run with this conf is expected to cost (EUR) and take (s), low to high, from the DAG's successful runs; null with no history yet. Changes nothing; a conf that fails the DAG's Params is refused (400)",
+  tag: "pipelines",
+  access: "engineer",
+  params: dagParams,
+  body: z.object({ conf: confSchema.default({}) }),
+  errors: ["not_found"],
+  response: z.object({ estimate: RunEstimate }).meta({ id: "EstimateAnswer" }),
+});
+
 export const pauseDag = defineRoute({
   method: "post",
   path: "/api/dags/{dagId}/pause",
@@ -201,6 +222,49 @@ export const getRun = defineRoute({
       cluster: z.object({ clusterId: z.string(), name: z.string(), state: z.string(), capturedAt: iso }).nullable(),
       quality: z.array(QualityCheck),
       sync: AirflowSync,
+      estimate: z.object({
+        expected: RunEstimate.describe("what the portal estimated when it triggered the run; null for runs triggered elsewhere or without history"),
+        actual: z.object({ costEur: z.number(), durationS: z.number().int() }).nullable().describe("once the run has ended"),
+      }),
     })
     .meta({ id: "RunDetail" }),
+});
+
+// A task try's log, read in place (lib/platform/logs): the same role as the run page that shows it.
+const taskLogParams = z.object({ id: cuid, taskId: taskIdSchema });
+const taskLogTry = z.object({
+  try: z.coerce.number().int().min(1).max(1000).describe("the try number, as the run's task list gives it"),
+  mapIndex: z.coerce.number().int().min(-1).max(1_000_000).default(-1).describe("-1 for a task that is not mapped"),
+});
+
+export const getTaskLog = defineRoute({
+  method: "get",
+  path: "/api/runs/{id}/tasks/{taskId}/logs",
+  summary: "A task try's log: without a cursor its tail (at most 256 KiB), with one what was written since; poll with the returned cursor to follow a running task",
+  tag: "pipelines",
+  access: "viewer",
+  params: taskLogParams,
+  query: taskLogTry.extend({ cursor: logCursorSchema.optional() }),
+  errors: ["not_found", "bad_gateway", "not_implemented"],
+  response: z
+    .object({
+      text: z.string(),
+      cursor: z.string().describe("give it back to read what comes next"),
+      more: z.boolean().describe("more is there already: read again at once"),
+      truncated: z.boolean().describe("the text starts after the log's beginning (download for all of it)"),
+    })
+    .meta({ id: "TaskLogChunk" }),
+});
+
+export const downloadTaskLog = defineRoute({
+  method: "get",
+  path: "/api/runs/{id}/tasks/{taskId}/logs/download",
+  summary: "A task try's whole log as a text file, streamed",
+  tag: "pipelines",
+  access: "viewer",
+  params: taskLogParams,
+  query: taskLogTry,
+  errors: ["not_found", "bad_gateway", "not_implemented"],
+  // The body is the log's text; this schema only documents that.
+  response: z.string().meta({ id: "TaskLogText", description: "The log as text/plain" }),
 });

@@ -14,7 +14,7 @@ export const health = defineRoute({
 
 export const AdapterStatus = z
   .object({
-    port: z.enum(["database", "lake", "orchestrator", "clusters", "metrics", "alarms", "budget"]),
+    port: z.enum(["database", "lake", "orchestrator", "clusters", "metrics", "alarms", "logs", "budget"]),
     label: z.string(),
     adapter: z.enum(["local", "aws"]).nullable(),
     state: z.enum(["ok", "down", "missing"]),
