@@ -118,6 +118,8 @@ describe("a mutating route behind handle()", () => {
     ["no Origin nor Referer", () => request("/api/test/x/runs", { method: "POST", role: "engineer", headers: { "content-type": "application/json" }, body: { note: "a" } }), "x", 403, /Cross-site/],
     // Postgres cannot store U+0000: caught at the door, not as a 500 from the insert.
     ["a NUL character", () => request("/api/test/x/runs", { method: "POST", role: "engineer", headers: json, body: { note: "a\u0000b" } }), "x", 400, /Invalid body: .*NUL/],
+    // 12 MB once read whole: now refused as soon as the count passes 64 KiB.
+    ["a body over 64 KiB", () => request("/api/test/x/runs", { method: "POST", role: "engineer", headers: json, body: { note: "x".repeat(200_000) } }), "x", 413, /over 65536 bytes/],
     ["a form post", () => request("/api/test/x/runs", { method: "POST", role: "engineer", headers: { origin: ORIGIN, "content-type": "application/x-www-form-urlencoded" }, body: { note: "a" } }), "x", 415, /application\/json/],
   ];
 
@@ -141,6 +143,25 @@ describe("a mutating route behind handle()", () => {
     const res = await route()(req, params("x"));
     expect(res.status).toBe(400);
     expect((await res.json()).error.message).toMatch(/not valid JSON/);
+  });
+
+  it("refuses a chunked body over 64 KiB (no Content-Length) with a 413", async () => {
+    const chunk = new TextEncoder().encode(" ".repeat(16 * 1024));
+    const body = new ReadableStream<Uint8Array>({
+      pull(controller) {
+        controller.enqueue(chunk); // endless: only the counter stops it
+      },
+    });
+    const req = new NextRequest(new URL("/api/test/x/runs", ORIGIN), {
+      method: "POST",
+      headers: { ...json, cookie: await cookieFor("engineer") },
+      body,
+      duplex: "half",
+    } as ConstructorParameters<typeof NextRequest>[1]);
+    const before = await snapshot();
+    const res = await route()(req, params("x"));
+    expect(res.status).toBe(413);
+    expect(await snapshot()).toEqual(before);
   });
 
   it("runs the business step for an engineer and audits it", async () => {

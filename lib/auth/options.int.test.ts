@@ -73,6 +73,20 @@ describe("local sign-in", () => {
   });
 });
 
+describe("next-auth's routes", () => {
+  it("refuse a body over 64 KiB with a 413 before next-auth reads it", async () => {
+    const { NextRequest } = await import("next/server");
+    const { POST } = await import("@/app/api/auth/[...nextauth]/route");
+    const req = new NextRequest("http://localhost:3000/api/auth/callback/local", {
+      method: "POST",
+      headers: { "content-type": "application/x-www-form-urlencoded" },
+      body: `email=a%40b&password=${"x".repeat(100_000)}`,
+    });
+    const res = await POST(req, { params: Promise.resolve({ nextauth: ["callback", "local"] }) });
+    expect(res.status).toBe(413);
+  });
+});
+
 describe("under NODE_ENV=production", () => {
   it("offers no local accounts at all, only the IdP", async () => {
     const options = await loadAuth({

@@ -3,7 +3,7 @@
  * the one mapper in `lib/api/errors.ts` turns each kind into an HTTP status, so nothing below the
  * route layer decides a status code. The message is written for the person who asked.
  */
-export type DomainErrorKind = "invalid_input" | "not_found" | "conflict" | "refused" | "unreachable" | "not_available";
+export type DomainErrorKind = "invalid_input" | "not_found" | "conflict" | "refused" | "unreachable" | "not_available" | "too_large" | "busy";
 
 export abstract class DomainError extends Error {
   abstract readonly kind: DomainErrorKind;
@@ -43,6 +43,24 @@ export class Unreachable extends DomainError {
 export class NotAvailable extends DomainError {
   readonly kind = "not_available";
   override name = "NotAvailable";
+}
+
+/** The input is over a size the portal accepts (an upload past its byte cap). */
+export class TooLarge extends DomainError {
+  readonly kind = "too_large";
+  override name = "TooLarge";
+}
+
+/** The source is at capacity here (a CLI transport's queue is full): try again after `retryAfterSeconds`. */
+export class Busy extends DomainError {
+  readonly kind = "busy";
+  override name = "Busy";
+  constructor(
+    message: string,
+    readonly retryAfterSeconds: number,
+  ) {
+    super(message);
+  }
 }
 
 /** Any thrown value as one line, with the cause a domain error wraps (for logs and the sync's record). */

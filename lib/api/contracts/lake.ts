@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { defineRoute } from "../handler";
 import { list, page } from "./lists";
+import { MAX_UPLOAD_BYTES } from "@/lib/lake/limits";
 
 // Syntax only; what a key may be (no traversal, no encoded tricks) is checked once, by the adapters' rules.
 const bucket = z.string().min(3).max(63).regex(/^[a-z0-9][a-z0-9.-]*$/, "not a bucket name");
@@ -147,16 +148,34 @@ export const downloadObject = defineRoute({
 export const uploadObject = defineRoute({
   method: "post",
   path: "/api/lake/upload",
-  summary: "Upload a file into raw/ (multipart/form-data: bucket, key, file)",
+  summary:
+    "Upload a new file into raw/ (multipart/form-data: bucket, key, then file); an existing key is a 409 unless ?replace=true (admin)",
   tag: "lake",
   access: "engineer",
   bodyType: "multipart",
+  maxFileBytes: MAX_UPLOAD_BYTES,
+  query: z.object({
+    replace: z
+      .enum(["true", "false"])
+      .default("false")
+      .transform((v) => v === "true")
+      .meta({ description: "Replace an existing object (admin only; on a versioned bucket the old version is kept)" }),
+  }),
   body: z.object({ bucket, key, file: z.file() }),
   status: 201,
-  errors: ["not_found", "conflict", "not_implemented", "bad_gateway"],
-  audit: ({ body }) => ({ action: "lake.upload", target: `s3://${body.bucket}/${body.key}` }),
+  errors: ["not_found", "conflict", "payload_too_large", "not_implemented", "bad_gateway"],
+  audit: ({ body, query }) => ({ action: query.replace ? "lake.replace" : "lake.upload", target: `s3://${body.bucket}/${body.key}` }),
   response: z
-    .object({ bucket: z.string(), key: z.string(), size: z.number().int(), lastModified: iso })
+    .object({
+      bucket: z.string(),
+      key: z.string(),
+      size: z.number().int(),
+      lastModified: iso,
+      replaced: z.boolean(),
+      /** Set when an object was replaced: whether the bucket keeps its earlier version. */
+      previousVersionKept: z.boolean().nullable(),
+      message: z.string(),
+    })
     .meta({ id: "LakeUploaded" }),
 });
 
