@@ -9,7 +9,8 @@ afterEach(() => {
 
 describe("proxy.ts", () => {
   it("sets the CSP on a prefetch request as on any page request", () => {
-    for (const headers of [{}, { "next-router-prefetch": "1" }, { purpose: "prefetch" }]) {
+    const variants: Record<string, string>[] = [{}, { "next-router-prefetch": "1" }, { purpose: "prefetch" }];
+    for (const headers of variants) {
       const res = proxy(new NextRequest("http://localhost:3000/runs", { headers: { host: "localhost:3000", ...headers } }));
       expect(res.headers.get("content-security-policy"), JSON.stringify(headers)).toMatch(/script-src 'self' 'nonce-/);
     }

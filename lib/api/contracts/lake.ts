@@ -1,7 +1,11 @@
 import { z } from "zod";
 import { defineRoute } from "../handler";
 import { list, page } from "./lists";
-import { MAX_UPLOAD_BYTES } from "@/lib/lake/limits";
+
+/** Engineers upload into this prefix only; curated data is written by the pipeline. */
+export const UPLOAD_PREFIX = "raw/";
+/** One upload's byte cap: the file streams to the lake (S3 in 8 MiB parts) and past this is a 413. */
+export const MAX_UPLOAD_BYTES = 256 * 1024 * 1024;
 
 // Syntax only; what a key may be (no traversal, no encoded tricks) is checked once, by the adapters' rules.
 const bucket = z.string().min(3).max(63).regex(/^[a-z0-9][a-z0-9.-]*$/, "not a bucket name");
