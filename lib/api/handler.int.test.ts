@@ -178,6 +178,26 @@ describe("a mutating route behind handle()", () => {
   });
 });
 
+describe("a GET that reaches AWS", () => {
+  it("is rate-limited per user: 429 with Retry-After past its reads per minute, other users unaffected", async () => {
+    const spec = mod.defineRoute({ method: "get", path: "/api/test/expensive", summary: "t", tag: "t", access: "viewer", readsPerMinute: 2, response: z.object({ ok: z.boolean() }) });
+    const route = mod.handle(spec, async () => ({ ok: true }));
+    const statuses = [];
+    for (let i = 0; i < 3; i++) statuses.push((await route(await request("/api/test/expensive", { role: "viewer" }))).status);
+    expect(statuses).toEqual([200, 200, 429]);
+    const refused = await route(await request("/api/test/expensive", { role: "viewer" }));
+    expect(Number(refused.headers.get("retry-after"))).toBeGreaterThan(0);
+    expect((await route(await request("/api/test/expensive", { role: "engineer" }))).status).toBe(200);
+  });
+
+  it("cluster detail and the lake summary carry a per-user read limit", async () => {
+    const { getCluster } = await import("./contracts/clusters");
+    const { summarizePrefix } = await import("./contracts/lake");
+    expect(getCluster.readsPerMinute).toBeGreaterThan(0);
+    expect(summarizePrefix.readsPerMinute).toBeGreaterThan(0);
+  });
+});
+
 describe("the foundation's routes", () => {
   it("health answers without a session and shows no secrets", async () => {
     const res = await mod.health.GET(await request("/api/health"));
@@ -193,6 +213,26 @@ describe("the foundation's routes", () => {
     expect(res.status).toBe(200);
     const body = await res.json();
     expect(body.items.find((i: { port: string }) => i.port === "database")).toMatchObject({ state: "ok" });
+  });
+
+  it("status probes each source once per interval, however many ask at once, and shows no internals", async () => {
+    const { getPlatform } = await import("@/lib/platform");
+    const lake = getPlatform().lake!;
+    const probe = vi.spyOn(lake, "probe").mockRejectedValue(new Error("connect ECONNREFUSED 10.9.8.7:443 arn:aws:iam::123456789012:role/portal"));
+    vi.useFakeTimers({ toFake: ["Date"] });
+    try {
+      vi.setSystemTime(Date.now() + 60 * 60_000); // past any earlier test's probes
+      const answers = await Promise.all(Array.from({ length: 10 }, async () => mod.status.GET(await request("/api/status", { role: "viewer" }))));
+      expect(answers.every((r) => r.status === 200)).toBe(true);
+      expect(probe).toHaveBeenCalledTimes(1);
+      const item = (await answers[0]!.json()).items.find((i: { port: string }) => i.port === "lake");
+      expect(item.state).toBe("down");
+      expect(item.message).toMatch(/did not answer; the details are in the server log \(ref [0-9a-f-]{36}\)/);
+      expect(item.message).not.toMatch(/10\.9\.8\.7|123456789012|ECONNREFUSED/);
+    } finally {
+      vi.useRealTimers();
+      probe.mockRestore();
+    }
   });
 
   it("audit is for admins only and validates its filters", async () => {

@@ -34,6 +34,8 @@ export interface RouteSpec<
   bodyType?: "json" | "multipart";
   /** multipart only: the file part's byte cap (413 past it); its other fields are validated by `body` without `file`. */
   maxFileBytes?: number;
+  /** GETs that reach a paid or slow source (AWS): at most this many per user per minute (429 past it). */
+  readsPerMinute?: number;
   /** Errors the business step can answer with, beyond those of the guards (documented in OpenAPI). */
   errors?: ErrorCode[];
   /** Every mutation names what it changes; the audit event is written after the change. */
@@ -150,7 +152,11 @@ export function handle<P extends AnyObject | undefined, Q extends AnyObject | un
 
       if (mutating && user) {
         const wait = await rateLimit(`mutation:${user.id}`, MUTATIONS_PER_MINUTE, 60_000);
-        if (wait > 0) throw new ApiError("too_many_requests", `Too many changes; try again in ${wait} s.`);
+        if (wait > 0) throw new ApiError("too_many_requests", `Too many changes; try again in ${wait} s.`, undefined, wait);
+      }
+      if (!mutating && user && spec.readsPerMinute) {
+        const wait = await rateLimit(`read:${spec.path}:${user.id}`, spec.readsPerMinute, 60_000);
+        if (wait > 0) throw new ApiError("too_many_requests", `Too many requests for this; try again in ${wait} s.`, undefined, wait);
       }
       if (spec.audit && user) {
         audited = { ...spec.audit(input), params: auditParams(file, input.params, input.query, input.body), actor: user.email };

@@ -27,6 +27,7 @@ function errorsOf(spec: RouteSpec<any, any, any, any>): ErrorCode[] {
   if (spec.query || spec.params || spec.body) codes.add("bad_request");
   if (spec.body) codes.add("payload_too_large");
   if (spec.access !== "public") ["unauthorized", "forbidden"].forEach((c) => codes.add(c as ErrorCode));
+  if (spec.readsPerMinute) codes.add("too_many_requests");
   if (spec.method !== "get") {
     ["forbidden", "unsupported_media_type", "too_many_requests"].forEach((c) => codes.add(c as ErrorCode));
   }

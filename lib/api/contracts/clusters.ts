@@ -87,6 +87,7 @@ export const getCluster = defineRoute({
   summary: "One cluster, its steps and its EMR metrics, read live from the source",
   tag: "clusters",
   access: "viewer",
+  readsPerMinute: 30,
   params: ClusterIdParams,
   errors: ["not_found", "not_implemented", "bad_gateway"],
   response: z

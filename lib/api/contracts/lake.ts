@@ -121,6 +121,7 @@ export const summarizePrefix = defineRoute({
   summary: "Object count, bytes and key=value partition sizes under a prefix (first 100,000 objects)",
   tag: "lake",
   access: "viewer",
+  readsPerMinute: 30,
   query: z.object({ bucket, prefix }),
   errors: ["not_found", "not_implemented", "bad_gateway"],
   response: LakeSummary,
