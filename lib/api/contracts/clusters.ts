@@ -47,7 +47,7 @@ export const ClusterSummary = z
     dagRun: z.object({ dagId: z.string(), runId: z.string() }).nullable(),
     pipelineRunId: z.string().nullable().describe("The run-history id of that DAG run, once synced"),
     stateHistory: z.array(StateChange),
-    estimatedEur: z.number().describe("Compute cost so far, estimated from the price table"),
+    estimatedEur: z.number().optional().describe("Compute cost so far, estimated from the price table; only for the roles that may see costs"),
     capturedAt: iso,
   })
   .meta({ id: "ClusterSummary" });

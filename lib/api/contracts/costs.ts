@@ -1,3 +1,4 @@
+import { COSTS_ROLE } from "@/lib/auth/roles";
 import { z } from "zod";
 import { defineRoute } from "../handler";
 import { Freshness } from "./clusters";
@@ -61,7 +62,7 @@ export const getCosts = defineRoute({
   path: "/api/costs",
   summary: "Cost series and totals over a range (at most 455 days), from the cached samples; each figure says whether it is measured or estimated",
   tag: "costs",
-  access: "lead",
+  access: COSTS_ROLE,
   query: costsQuery,
   errors: ["not_implemented"],
   response: z
