@@ -1,4 +1,5 @@
 import { Prisma, type PrismaClient } from "@/lib/generated/prisma/client";
+import { failureNotice } from "@/lib/platform/errors";
 
 /**
  * Reads of the run history the Airflow sync keeps (pages and the JSON API read here, never
@@ -151,7 +152,8 @@ type SyncRow = Awaited<ReturnType<typeof pipelinesSyncState>>;
 export const syncJson = (s: SyncRow) => ({
   lastSuccessAt: iso(s?.lastSuccessAt ?? null),
   unreachableSince: iso(s?.unreachableSince ?? null),
-  lastError: s?.lastError ?? null,
+  // The source's own text stays in the server log.
+  lastError: s?.lastError ? failureNotice("The last poll of Airflow", s.lastErrorAt) : null,
 });
 
 type DagRow = NonNullable<Awaited<ReturnType<typeof dagDetail>>>["dag"];

@@ -63,6 +63,14 @@ export class Busy extends DomainError {
   }
 }
 
+/**
+ * What a person is shown of a failure kept for the server log (a sync's last error, a probe's):
+ * what failed and when, never the source's own text (hosts, account ids, role ARNs, stderr).
+ */
+export function failureNotice(what: string, at?: Date | null): string {
+  return `${what} failed${at ? ` at ${at.toISOString()}` : ""}; the details are in the server log.`;
+}
+
 /** Any thrown value as one line, with the cause a domain error wraps (for logs and the sync's record). */
 export function errorLine(err: unknown): string {
   if (!(err instanceof Error)) return String(err);
