@@ -290,4 +290,19 @@ describe("a DAG's declared Params (dags/params.json)", () => {
     expect(await db.prisma.pipelineRun.count()).toBe(runs);
     expect(await db.prisma.idempotencyKey.count({ where: { key: body.idempotencyKey } })).toBe(0);
   });
+
+  it("refuse a conf that could not be stored and sent exactly as received, rather than change it", async () => {
+    const runs = await db.prisma.pipelineRun.count();
+    const raw = [
+      ['{"conf": {"__proto__": {"admin": true}, "seed": 1}, "idempotencyKey": "params-00000002"}', /__proto__/],
+      ['{"conf": {"seed": 12345678901234567890}, "idempotencyKey": "params-00000003"}', /beyond 2\^53/],
+    ] as const;
+    for (const [body, message] of raw) {
+      const req = new NextRequest(new URL("/api/dags/big_data_pipeline/runs", ORIGIN), { method: "POST", headers: { ...json, cookie: await cookieFor("engineer") }, body });
+      const res = await mod.trigger.POST(req, route);
+      expect(res.status, body).toBe(400);
+      expect((await res.json()).error.message).toMatch(message);
+    }
+    expect(await db.prisma.pipelineRun.count()).toBe(runs);
+  });
 });
