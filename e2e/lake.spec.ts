@@ -82,6 +82,19 @@ test.describe("as an engineer", () => {
     await expect(page.getByRole("table", { name: "Rows" })).toContainText("99");
   });
 
+  test("a second upload to the same key is refused with 409 and the first file is kept", async ({ page }) => {
+    const key = `raw/e2e-once-${Date.now()}.csv`;
+    await uploadViaApi(page.request, key, "first\n");
+    const again = await page.request.post("/api/lake/upload", {
+      headers: { origin: BASE_URL },
+      multipart: { bucket: BUCKET, key, file: { name: "f.csv", mimeType: "text/csv", buffer: Buffer.from("second\n") } },
+    });
+    expect(again.status()).toBe(409);
+    expect((await again.json()).error.message).toMatch(/already exists/);
+    const kept = await page.request.get(`/api/lake/download?${new URLSearchParams({ bucket: BUCKET, key })}`);
+    expect(await kept.text()).toBe("first\n");
+  });
+
   test("an upload outside raw/ is refused", async ({ page }) => {
     const res = await page.request.post("/api/lake/upload", {
       headers: { origin: BASE_URL },

@@ -195,7 +195,7 @@ export function createS3Lake(options: S3LakeOptions): Lake {
       });
       await upload.done().catch((err) => {
         if (err instanceof S3ServiceException && (err.$metadata.httpStatusCode === 412 || err.name === "PreconditionFailed")) {
-          throw new Conflict(`${key} already exists in ${bucket}; replacing it is an explicit choice.`);
+          throw new Conflict(`${key} already exists in ${bucket}: upload under another name, or ask an admin to replace it (?replace=true).`);
         }
         mapError(err, `upload of ${key} to ${bucket}`);
       });

@@ -236,7 +236,7 @@ export function createLocalLake(options: LocalLakeOptions): Lake {
           },
         );
         if (!created) {
-          if (!uploadOptions.replace) throw new Conflict(`${key} already exists in ${bucket}; replacing it is an explicit choice.`);
+          if (!uploadOptions.replace) throw new Conflict(`${key} already exists in ${bucket}: upload under another name, or ask an admin to replace it (?replace=true).`);
           await rename(temp, file);
           replaced = true;
         }
