@@ -120,6 +120,19 @@ test.describe("as an engineer", () => {
 test.describe("as an admin", () => {
   test.use({ storageState: storageState("admin") });
 
+  test("replaces a file only when asked: the upload is refused, then replaced with the button", async ({ page }) => {
+    const name = `e2e-replace-${Date.now()}.csv`;
+    await uploadViaApi(page.request, `raw/${name}`, "old\n");
+    await page.goto(`/lake/browse?${new URLSearchParams({ bucket: BUCKET, prefix: "raw/" })}`);
+    await page.getByLabel("File to upload").setInputFiles({ name, mimeType: "text/csv", buffer: Buffer.from("new\n") });
+    await page.getByRole("button", { name: "Upload", exact: true }).click();
+    await expect(page.getByRole("status")).toContainText("already exists");
+    await page.getByRole("button", { name: "Replace the existing file" }).click();
+    await expect(page.getByRole("status")).toHaveText(`Replaced raw/${name}; the bucket keeps no versions, so the earlier content is gone.`);
+    const res = await page.request.get(`/api/lake/download?${new URLSearchParams({ bucket: BUCKET, key: `raw/${name}` })}`);
+    expect(await res.text()).toBe("new\n");
+  });
+
   test("deletes an object after confirming, and it is gone", async ({ page }) => {
     const key = `raw/e2e-delete-${Date.now()}.csv`;
     await uploadViaApi(page.request, key, "a\n1\n");

@@ -3,7 +3,7 @@ import type { LakeEntry } from "@/lib/platform/lake/port";
 import { env } from "@/lib/env";
 import { baseName, checkBucket, checkPrefix } from "@/lib/platform/lake/validate";
 
-export { MAX_UPLOAD_BYTES, UPLOAD_PREFIX } from "@/lib/api/contracts/lake";
+export { MAX_UPLOAD_BYTES, REPLACE_ROLE, UPLOAD_PREFIX } from "@/lib/api/contracts/lake";
 
 export function toApiEntry(e: LakeEntry): ApiEntry {
   return { ...e, name: baseName(e.key), lastModified: e.lastModified?.toISOString() ?? null };

@@ -4,6 +4,8 @@ import { list, page } from "./lists";
 
 /** Engineers upload into this prefix only; curated data is written by the pipeline. */
 export const UPLOAD_PREFIX = "raw/";
+/** Who may replace an existing object with an upload: the role that may delete one. */
+export const REPLACE_ROLE = "admin" as const;
 /** One upload's byte cap: the file streams to the lake (S3 in 8 MiB parts) and past this is a 413. */
 export const MAX_UPLOAD_BYTES = 256 * 1024 * 1024;
 

@@ -2,11 +2,8 @@ import { ApiError } from "@/lib/api/errors";
 import { handle } from "@/lib/api/handler";
 import { uploadObject } from "@/lib/api/contracts/lake";
 import { hasRole } from "@/lib/auth/roles";
-import { UPLOAD_PREFIX } from "@/lib/lake/entries";
+import { REPLACE_ROLE, UPLOAD_PREFIX } from "@/lib/lake/entries";
 import { requirePort } from "@/lib/platform";
-
-/** Who may replace an existing object: the role that may delete one. */
-const REPLACE_ROLE = "admin";
 
 export const POST = handle(uploadObject, async ({ input: { body, query }, file, user }) => {
   if (!body.key.startsWith(UPLOAD_PREFIX)) {
