@@ -98,6 +98,13 @@ async function call(
   return { status: res.status, body: await res.json() };
 }
 
+describe("the costs query", () => {
+  it("refuses days before 1970 with a 400 (a range reaches a day before its start; year 1 was a 500)", async () => {
+    const res = await call(api.costs.GET, "/api/costs?from=0001-01-01&to=0001-01-06", { role: "lead" });
+    expect(res.status).toBe(400);
+  });
+});
+
 describe("clusters", () => {
   it("lists the local clusters from snapshots, filling the cache on the first view only", async () => {
     const first = await call(api.list.GET, "/api/clusters", { role: "viewer" });

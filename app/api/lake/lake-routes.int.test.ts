@@ -225,6 +225,23 @@ describe("changing the lake", () => {
     expect(await db.prisma.auditEvent.count({ where: { action: "lake.replace", result: "ok", actor: "admin@test" } })).toBe(1);
   });
 
+  it("refuses form fields it would ignore (400), as its OpenAPI schema says (additionalProperties: false)", async () => {
+    const form = new FormData();
+    form.set("bucket", BUCKET);
+    form.set("key", "raw/extra.csv");
+    form.set("note", "ignored?");
+    form.set("file", new File(["a\n"], "extra.csv", { type: "text/csv" }));
+    const encoded = new Request(ORIGIN, { method: "POST", body: form });
+    const req = new NextRequest(new URL("/api/lake/upload", ORIGIN), {
+      method: "POST",
+      headers: { cookie: await cookie("engineer"), origin: ORIGIN, "content-type": encoded.headers.get("content-type")! },
+      body: await encoded.arrayBuffer(),
+    });
+    const res = await routes.upload.POST(req);
+    expect(res.status).toBe(400);
+    expect(await lakeFiles()).not.toContain(path.join("raw", "extra.csv"));
+  });
+
   it("refuses an upload whose declared length is over the cap (413) before reading it", async () => {
     const res = await routes.upload.POST(await uploadRequest("engineer", { key: "raw/huge.csv" }, { "content-length": String(2 ** 40) }));
     expect(res.status).toBe(413);

@@ -168,7 +168,8 @@ export const uploadObject = defineRoute({
       .transform((v) => v === "true")
       .meta({ description: "Replace an existing object (admin only; on a versioned bucket the old version is kept)" }),
   }),
-  body: z.object({ bucket, key, file: z.file() }),
+  // Exactly these parts: a multipart body has no room for fields the portal would ignore.
+  body: z.strictObject({ bucket, key, file: z.file() }),
   status: 201,
   errors: ["not_found", "conflict", "payload_too_large", "not_implemented", "bad_gateway"],
   audit: ({ body, query }) => ({ action: query.replace ? "lake.replace" : "lake.upload", target: `s3://${body.bucket}/${body.key}` }),
