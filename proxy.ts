@@ -1,10 +1,13 @@
 import { NextResponse, type NextRequest } from "next/server";
+import { canonicalLocalUrl } from "@/lib/api/local-origin";
 
 /**
  * A fresh CSP nonce per page request (Next applies it to its own scripts), and HSTS when
  * the portal is reached over TLS. React needs eval only in development.
  */
 export function proxy(request: NextRequest) {
+  const canonical = canonicalLocalUrl(request.url, request.headers.get("host"), process.env.NEXTAUTH_URL, process.env.PLATFORM_MODE ?? "local");
+  if (canonical) return NextResponse.redirect(canonical, 308);
   const nonce = Buffer.from(crypto.randomUUID()).toString("base64");
   const dev = process.env.NODE_ENV === "development";
   const csp = [
@@ -36,11 +39,8 @@ export const config = {
   matcher: [
     {
       // Not the upload route: proxy would buffer its body (10 MB cap) before the handler streams it to the lake.
+      // Prefetches are not skipped: every HTML response, prefetched or not, carries the CSP.
       source: "/((?!_next/static|_next/image|favicon.ico|api/lake/upload).*)",
-      missing: [
-        { type: "header", key: "next-router-prefetch" },
-        { type: "header", key: "purpose", value: "prefetch" },
-      ],
     },
   ],
 };

@@ -39,6 +39,17 @@ checks.positive_data_acceptance.expected-statuses = [
   "2xx", "3xx", "400", "401", "403", "404", "409", "429", "5xx",
 ]
 
+# A trigger's conf is refused (400) when it fails the DAG's Params or cannot be kept exactly as sent
+# (an integer past 2^53, a "__proto__" key): rules on arbitrary JSON values a schema cannot state.
+[[operations]]
+include-path-regex = "^/api/dags/\\{dagId\\}/runs$"
+include-method = "POST"
+checks.positive_data_acceptance.expected-statuses = [
+  "2xx", "3xx", "400", "401", "403", "404", "409", "429", "5xx",
+]
+checks.max_response_time = 120
+generation.max-examples = 10
+
 [[operations]]
 include-path-regex = "^/api/dags/\\{dagId\\}/"
 include-method = "POST"

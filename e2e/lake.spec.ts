@@ -82,6 +82,19 @@ test.describe("as an engineer", () => {
     await expect(page.getByRole("table", { name: "Rows" })).toContainText("99");
   });
 
+  test("a second upload to the same key is refused with 409 and the first file is kept", async ({ page }) => {
+    const key = `raw/e2e-once-${Date.now()}.csv`;
+    await uploadViaApi(page.request, key, "first\n");
+    const again = await page.request.post("/api/lake/upload", {
+      headers: { origin: BASE_URL },
+      multipart: { bucket: BUCKET, key, file: { name: "f.csv", mimeType: "text/csv", buffer: Buffer.from("second\n") } },
+    });
+    expect(again.status()).toBe(409);
+    expect((await again.json()).error.message).toMatch(/already exists/);
+    const kept = await page.request.get(`/api/lake/download?${new URLSearchParams({ bucket: BUCKET, key })}`);
+    expect(await kept.text()).toBe("first\n");
+  });
+
   test("an upload outside raw/ is refused", async ({ page }) => {
     const res = await page.request.post("/api/lake/upload", {
       headers: { origin: BASE_URL },
@@ -106,6 +119,19 @@ test.describe("as an engineer", () => {
 
 test.describe("as an admin", () => {
   test.use({ storageState: storageState("admin") });
+
+  test("replaces a file only when asked: the upload is refused, then replaced with the button", async ({ page }) => {
+    const name = `e2e-replace-${Date.now()}.csv`;
+    await uploadViaApi(page.request, `raw/${name}`, "old\n");
+    await page.goto(`/lake/browse?${new URLSearchParams({ bucket: BUCKET, prefix: "raw/" })}`);
+    await page.getByLabel("File to upload").setInputFiles({ name, mimeType: "text/csv", buffer: Buffer.from("new\n") });
+    await page.getByRole("button", { name: "Upload", exact: true }).click();
+    await expect(page.getByRole("status")).toContainText("already exists");
+    await page.getByRole("button", { name: "Replace the existing file" }).click();
+    await expect(page.getByRole("status")).toHaveText(`Replaced raw/${name}; the bucket keeps no versions, so the earlier content is gone.`);
+    const res = await page.request.get(`/api/lake/download?${new URLSearchParams({ bucket: BUCKET, key: `raw/${name}` })}`);
+    expect(await res.text()).toBe("new\n");
+  });
 
   test("deletes an object after confirming, and it is gone", async ({ page }) => {
     const key = `raw/e2e-delete-${Date.now()}.csv`;

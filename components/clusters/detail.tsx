@@ -23,9 +23,11 @@ export function ClusterDetail({ initial }: { initial: ClusterDetailBody }) {
         {c.stateReason && <span className="text-sm text-slate-600">{c.stateReason}</span>}
         <span className="text-sm">Uptime {duration(c.uptimeSeconds)}</span>
         <span className="text-sm">Idle {duration(c.idleSeconds)}</span>
-        <span className="text-sm" title="estimated from the price table">
-          Cost so far {euros(c.estimatedEur)} (estimated)
-        </span>
+        {c.estimatedEur !== undefined && (
+          <span className="text-sm" title="estimated from the price table">
+            Cost so far {euros(c.estimatedEur)} (estimated)
+          </span>
+        )}
         {c.idleTooLong && (
           <span role="status" className="rounded bg-rose-600 px-1.5 py-0.5 text-xs font-semibold text-white">
             idle too long

@@ -7,7 +7,7 @@ import { queries, type ClusterListBody } from "@/lib/client/queries";
 import { duration, euros, stateClass, when } from "./format";
 
 /** Active and recent clusters, refreshed every 10 s from the cached snapshots. */
-export function ClusterTable({ initial, idleAlertMinutes }: { initial: ClusterListBody; idleAlertMinutes: number }) {
+export function ClusterTable({ initial, idleAlertMinutes, showCosts }: { initial: ClusterListBody; idleAlertMinutes: number; showCosts: boolean }) {
   const { data, error } = useQuery({ ...queries.clusters.list(), initialData: initial });
   if (data.items.length === 0) {
     return <p className="rounded-lg border border-dashed border-slate-300 bg-white p-6 text-slate-600">No clusters in the last 14 days. A pipeline run starts one.</p>;
@@ -17,7 +17,7 @@ export function ClusterTable({ initial, idleAlertMinutes }: { initial: ClusterLi
       <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
         <table className="w-full text-left text-sm">
           <caption className="sr-only">Clusters</caption>
-          <TableHead columns={["Cluster", "State", "Release", "Created / ready / ended", "Uptime", "Instances", "Norm. hours", "Auto-terminate", "Idle", "Cost so far", "DAG run"]} />
+          <TableHead columns={["Cluster", "State", "Release", "Created / ready / ended", "Uptime", "Instances", "Norm. hours", "Auto-terminate", "Idle", ...(showCosts ? ["Cost so far"] : []), "DAG run"]} />
           <tbody>
             {data.items.map((c) => (
               <tr key={c.id} className="border-t border-slate-100 align-top">
@@ -59,9 +59,11 @@ export function ClusterTable({ initial, idleAlertMinutes }: { initial: ClusterLi
                     </div>
                   )}
                 </td>
-                <td className="px-3 py-2 whitespace-nowrap" title="estimated from the price table">
-                  {euros(c.estimatedEur)}
-                </td>
+                {showCosts && (
+                  <td className="px-3 py-2 whitespace-nowrap" title="estimated from the price table">
+                    {c.estimatedEur !== undefined ? euros(c.estimatedEur) : "—"}
+                  </td>
+                )}
                 <td className="px-3 py-2 text-xs">
                   {c.dagRun ? (
                     c.pipelineRunId ? (
@@ -83,7 +85,7 @@ export function ClusterTable({ initial, idleAlertMinutes }: { initial: ClusterLi
         </table>
       </div>
       <p className="mt-2 text-xs text-slate-500">
-        Snapshots from {when(data.freshness.lastSuccessAt)} UTC, at most {data.freshness.maxAgeSeconds} s old · costs estimated from the price table
+        Snapshots from {when(data.freshness.lastSuccessAt)} UTC, at most {data.freshness.maxAgeSeconds} s old{showCosts && " · costs estimated from the price table"}
         {data.freshness.error ? ` · the source did not answer: ${data.freshness.error}` : ""}
         {error ? ` · last refresh failed: ${error.message}` : ""}
       </p>

@@ -5,15 +5,22 @@ import { useState } from "react";
 import { apiCallError } from "@/lib/client/fetch-json";
 import { queries } from "@/lib/client/queries";
 
-type State = { phase: "idle" } | { phase: "sending"; sent: number; total: number } | { phase: "done"; key: string } | { phase: "failed"; message: string };
+type State =
+  | { phase: "idle" }
+  | { phase: "sending"; sent: number; total: number }
+  | { phase: "done"; key: string; message: string }
+  | { phase: "failed"; message: string; exists: boolean };
 
-/** Upload into the current raw/ folder. XMLHttpRequest, because fetch reports no upload progress. */
-export function UploadPanel({ bucket, prefix }: { bucket: string; prefix: string }) {
+/**
+ * Upload into the current raw/ folder. XMLHttpRequest, because fetch reports no upload progress.
+ * Uploads never replace silently: a taken name is refused, and an admin may then replace it explicitly.
+ */
+export function UploadPanel({ bucket, prefix, canReplace }: { bucket: string; prefix: string; canReplace: boolean }) {
   const client = useQueryClient();
   const [file, setFile] = useState<File | null>(null);
   const [state, setState] = useState<State>({ phase: "idle" });
 
-  function send() {
+  function send(replace = false) {
     if (!file) return;
     const key = prefix + file.name;
     const form = new FormData();
@@ -21,17 +28,18 @@ export function UploadPanel({ bucket, prefix }: { bucket: string; prefix: string
     form.set("key", key);
     form.set("file", file);
     const xhr = new XMLHttpRequest();
-    xhr.open("POST", "/api/lake/upload");
+    xhr.open("POST", replace ? "/api/lake/upload?replace=true" : "/api/lake/upload");
     xhr.upload.onprogress = (e) => setState({ phase: "sending", sent: e.loaded, total: e.lengthComputable ? e.total : file.size });
     xhr.onload = () => {
       if (xhr.status === 201) {
-        setState({ phase: "done", key });
+        const answer = JSON.parse(xhr.responseText) as { replaced?: boolean; message?: string };
+        setState({ phase: "done", key, message: answer.replaced && answer.message ? answer.message : `Uploaded ${key}` });
         void client.invalidateQueries({ queryKey: queries.lake.prefix(bucket, prefix) });
       } else {
-        setState({ phase: "failed", message: apiCallError(xhr.status, xhr.responseText, "The upload").message });
+        setState({ phase: "failed", message: apiCallError(xhr.status, xhr.responseText, "The upload").message, exists: xhr.status === 409 });
       }
     };
-    xhr.onerror = () => setState({ phase: "failed", message: "The upload was interrupted." });
+    xhr.onerror = () => setState({ phase: "failed", message: "The upload was interrupted.", exists: false });
     setState({ phase: "sending", sent: 0, total: file.size });
     xhr.send(form);
   }
@@ -49,7 +57,7 @@ export function UploadPanel({ bucket, prefix }: { bucket: string; prefix: string
         </label>
         <button
           type="button"
-          onClick={send}
+          onClick={() => send()}
           disabled={!file || state.phase === "sending"}
           className="rounded bg-sky-700 px-3 py-1 text-sm font-medium text-white disabled:opacity-40"
         >
@@ -63,9 +71,14 @@ export function UploadPanel({ bucket, prefix }: { bucket: string; prefix: string
           </div>
           <p role="status" className="text-sm text-slate-700">
             {state.phase === "sending" && `Uploading… ${percent}%`}
-            {state.phase === "done" && `Uploaded ${state.key}`}
+            {state.phase === "done" && state.message}
             {state.phase === "failed" && state.message}
           </p>
+          {state.phase === "failed" && state.exists && canReplace && (
+            <button type="button" onClick={() => send(true)} className="rounded border border-rose-700 px-3 py-1 text-sm font-medium text-rose-800">
+              Replace the existing file
+            </button>
+          )}
         </div>
       )}
     </section>

@@ -80,10 +80,20 @@ def test_task_role_grants_exactly_what_the_portal_calls(modules):
 
 
 def test_uploads_are_granted_only_under_the_portals_upload_prefix(modules):
-    entries = (REPO / "lib" / "lake" / "entries.ts").read_text()
-    (prefix,) = re.findall(r'export const UPLOAD_PREFIX = "([^"]+)"', entries)
+    contract = (REPO / "lib" / "api" / "contracts" / "lake.ts").read_text()
+    (prefix,) = re.findall(r'export const UPLOAD_PREFIX = "([^"]+)"', contract)
     upload = granted(modules)["LakeUploadToRaw"]
     assert upload["resources"] == f'${{[for arn in local.lake_arns : "${{arn}}/{prefix}*"]}}'
+
+
+def test_cluster_calls_are_limited_to_the_platforms_tag(modules):
+    """The IAM condition, the portal's adapter filter and the DAGs' tag name the same key and value."""
+    adapter = (REPO / "lib" / "platform" / "clusters" / "aws.ts").read_text()
+    ((key, value),) = re.findall(r'PLATFORM_TAG = \{ key: "([^"]+)", value: "([^"]+)" \}', adapter)
+    dags = (REPO / "dags" / "builditall" / "clusters.py").read_text()
+    assert f'"{key}": "{value}"' in dags
+    (condition,) = granted(modules)["WatchAndTerminateClusters"]["condition"]
+    assert condition == {"test": "StringEquals", "variable": f"aws:ResourceTag/{key}", "values": [value]}
 
 
 @pytest.mark.parametrize("sid", ["WatchAndTerminateClusters", "AirflowCli", "EstateAlarms", "EstateBudget"])

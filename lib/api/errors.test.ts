@@ -1,6 +1,7 @@
 import { describe, expect, it, vi } from "vitest";
 import { z } from "zod";
-import { Conflict, InvalidInput, NotAvailable, NotFound, Refused, Unreachable } from "@/lib/platform/errors";
+import { Busy, Conflict, InvalidInput, NotAvailable, NotFound, Refused, TooLarge, Unreachable } from "@/lib/platform/errors";
+import { commandFailure } from "@/lib/platform/orchestrator/transport";
 import { ApiError, ErrorBody, fromZodError, toErrorResponse } from "./errors";
 
 describe("API errors", () => {
@@ -43,5 +44,21 @@ describe("API errors", () => {
       expect(response.status).toBe(status);
       expect(response.body.error).toMatchObject({ code, message: error.message, requestId: "req-2" });
     }
+  });
+
+  it("answers Airflow's refusal with what failed and the request id; its stderr goes to the server log only", () => {
+    const stderr = "Traceback … psycopg2.OperationalError: connection to 10.9.8.7 failed (arn:aws:iam::123456789012:role/mwaa)";
+    const log = vi.spyOn(console, "error").mockImplementation(() => undefined);
+    const response = toErrorResponse(commandFailure("dags trigger", stderr), "req-3");
+    expect(response.status).toBe(502);
+    expect(response.body.error.message).toBe("Airflow refused the dags trigger command; the details are in the server log.");
+    expect(response.body.error.requestId).toBe("req-3");
+    expect(log.mock.calls.flat().join(" ")).toContain("10.9.8.7");
+    log.mockRestore();
+  });
+
+  it("maps TooLarge to 413 and Busy to 503 with its Retry-After", () => {
+    expect(toErrorResponse(new TooLarge("over"), "r").status).toBe(413);
+    expect(toErrorResponse(new Busy("busy", 7), "r")).toMatchObject({ status: 503, retryAfter: 7 });
   });
 });

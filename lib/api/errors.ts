@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { DomainError, errorLine, type DomainErrorKind } from "@/lib/platform/errors";
+import { Busy, DomainError, errorLine, type DomainErrorKind } from "@/lib/platform/errors";
 
 /** Every error the API returns has this shape: `{ error: { code, message, issues? } }`. */
 const STATUS = {
@@ -8,6 +8,7 @@ const STATUS = {
   forbidden: 403,
   not_found: 404,
   conflict: 409,
+  payload_too_large: 413,
   unsupported_media_type: 415,
   too_many_requests: 429,
   internal: 500,
@@ -38,6 +39,8 @@ export class ApiError extends Error {
     readonly code: ErrorCode,
     message: string,
     readonly issues?: z.infer<typeof ErrorIssue>[],
+    /** Seconds after which a retry may succeed (429, 503): sent as Retry-After. */
+    readonly retryAfter?: number,
   ) {
     super(message);
     this.name = "ApiError";
@@ -66,17 +69,20 @@ const CODE_OF_KIND: Record<DomainErrorKind, ErrorCode> = {
   unreachable: "unavailable",
   unconfirmed: "gateway_timeout",
   not_available: "not_implemented",
+  too_large: "payload_too_large",
+  busy: "unavailable",
 };
 
 /** An ApiError as it is, a domain error as its HTTP equivalent (same message); anything else is not the caller's to see. */
 export function asApiError(err: unknown): ApiError | null {
   if (err instanceof ApiError) return err;
+  if (err instanceof Busy) return new ApiError("unavailable", err.message, undefined, err.retryAfterSeconds);
   if (err instanceof DomainError) return new ApiError(CODE_OF_KIND[err.kind], err.message);
   return null;
 }
 
 /** Maps anything thrown to the public error body: internal details never reach the caller. */
-export function toErrorResponse(thrown: unknown, requestId: string): { status: number; body: ErrorBody } {
+export function toErrorResponse(thrown: unknown, requestId: string): { status: number; body: ErrorBody; retryAfter?: number } {
   const err = asApiError(thrown);
   // A source's failure is answered without its internals; they go to the log.
   if (thrown instanceof DomainError && thrown.cause) console.error(`[api] request ${requestId}: ${errorLine(thrown)}`);
@@ -84,6 +90,7 @@ export function toErrorResponse(thrown: unknown, requestId: string): { status: n
     return {
       status: err.status,
       body: { error: { code: err.code, message: err.message, issues: err.issues, requestId } },
+      retryAfter: err.retryAfter,
     };
   }
   console.error(`[api] request ${requestId} failed`, thrown);

@@ -118,6 +118,8 @@ describe("a mutating route behind handle()", () => {
     ["no Origin nor Referer", () => request("/api/test/x/runs", { method: "POST", role: "engineer", headers: { "content-type": "application/json" }, body: { note: "a" } }), "x", 403, /Cross-site/],
     // Postgres cannot store U+0000: caught at the door, not as a 500 from the insert.
     ["a NUL character", () => request("/api/test/x/runs", { method: "POST", role: "engineer", headers: json, body: { note: "a\u0000b" } }), "x", 400, /Invalid body: .*NUL/],
+    // 12 MB once read whole: now refused as soon as the count passes 64 KiB.
+    ["a body over 64 KiB", () => request("/api/test/x/runs", { method: "POST", role: "engineer", headers: json, body: { note: "x".repeat(200_000) } }), "x", 413, /over 65536 bytes/],
     ["a form post", () => request("/api/test/x/runs", { method: "POST", role: "engineer", headers: { origin: ORIGIN, "content-type": "application/x-www-form-urlencoded" }, body: { note: "a" } }), "x", 415, /application\/json/],
   ];
 
@@ -143,6 +145,25 @@ describe("a mutating route behind handle()", () => {
     expect((await res.json()).error.message).toMatch(/not valid JSON/);
   });
 
+  it("refuses a chunked body over 64 KiB (no Content-Length) with a 413", async () => {
+    const chunk = new TextEncoder().encode(" ".repeat(16 * 1024));
+    const body = new ReadableStream<Uint8Array>({
+      pull(controller) {
+        controller.enqueue(chunk); // endless: only the counter stops it
+      },
+    });
+    const req = new NextRequest(new URL("/api/test/x/runs", ORIGIN), {
+      method: "POST",
+      headers: { ...json, cookie: await cookieFor("engineer") },
+      body,
+      duplex: "half",
+    } as ConstructorParameters<typeof NextRequest>[1]);
+    const before = await snapshot();
+    const res = await route()(req, params("x"));
+    expect(res.status).toBe(413);
+    expect(await snapshot()).toEqual(before);
+  });
+
   it("runs the business step for an engineer and audits it", async () => {
     const res = await route()(
       await request("/api/test/simple_addition/runs", { method: "POST", role: "engineer", headers: json, body: { note: "hello" } }),
@@ -154,6 +175,26 @@ describe("a mutating route behind handle()", () => {
     expect(events[0]).toMatchObject({ actor: "engineer@test", target: "simple_addition", result: "ok" });
     expect(events[0]!.params).toMatchObject({ dagId: "simple_addition", note: "hello" });
     expect(events[0]!.requestId).toBe(res.headers.get("x-request-id"));
+  });
+});
+
+describe("a GET that reaches AWS", () => {
+  it("is rate-limited per user: 429 with Retry-After past its reads per minute, other users unaffected", async () => {
+    const spec = mod.defineRoute({ method: "get", path: "/api/test/expensive", summary: "t", tag: "t", access: "viewer", readsPerMinute: 2, response: z.object({ ok: z.boolean() }) });
+    const route = mod.handle(spec, async () => ({ ok: true }));
+    const statuses = [];
+    for (let i = 0; i < 3; i++) statuses.push((await route(await request("/api/test/expensive", { role: "viewer" }))).status);
+    expect(statuses).toEqual([200, 200, 429]);
+    const refused = await route(await request("/api/test/expensive", { role: "viewer" }));
+    expect(Number(refused.headers.get("retry-after"))).toBeGreaterThan(0);
+    expect((await route(await request("/api/test/expensive", { role: "engineer" }))).status).toBe(200);
+  });
+
+  it("cluster detail and the lake summary carry a per-user read limit", async () => {
+    const { getCluster } = await import("./contracts/clusters");
+    const { summarizePrefix } = await import("./contracts/lake");
+    expect(getCluster.readsPerMinute).toBeGreaterThan(0);
+    expect(summarizePrefix.readsPerMinute).toBeGreaterThan(0);
   });
 });
 
@@ -172,6 +213,26 @@ describe("the foundation's routes", () => {
     expect(res.status).toBe(200);
     const body = await res.json();
     expect(body.items.find((i: { port: string }) => i.port === "database")).toMatchObject({ state: "ok" });
+  });
+
+  it("status probes each source once per interval, however many ask at once, and shows no internals", async () => {
+    const { getPlatform } = await import("@/lib/platform");
+    const lake = getPlatform().lake!;
+    const probe = vi.spyOn(lake, "probe").mockRejectedValue(new Error("connect ECONNREFUSED 10.9.8.7:443 arn:aws:iam::123456789012:role/portal"));
+    vi.useFakeTimers({ toFake: ["Date"] });
+    try {
+      vi.setSystemTime(Date.now() + 60 * 60_000); // past any earlier test's probes
+      const answers = await Promise.all(Array.from({ length: 10 }, async () => mod.status.GET(await request("/api/status", { role: "viewer" }))));
+      expect(answers.every((r) => r.status === 200)).toBe(true);
+      expect(probe).toHaveBeenCalledTimes(1);
+      const item = (await answers[0]!.json()).items.find((i: { port: string }) => i.port === "lake");
+      expect(item.state).toBe("down");
+      expect(item.message).toMatch(/did not answer; the details are in the server log \(ref [0-9a-f-]{36}\)/);
+      expect(item.message).not.toMatch(/10\.9\.8\.7|123456789012|ECONNREFUSED/);
+    } finally {
+      vi.useRealTimers();
+      probe.mockRestore();
+    }
   });
 
   it("audit is for admins only and validates its filters", async () => {
@@ -228,5 +289,20 @@ describe("a DAG's declared Params (dags/params.json)", () => {
     expect((await res.json()).error.message).toBe("The conf does not fit the DAG's Params: scale: must be greater than 0; seed: must be at least 0.");
     expect(await db.prisma.pipelineRun.count()).toBe(runs);
     expect(await db.prisma.idempotencyKey.count({ where: { key: body.idempotencyKey } })).toBe(0);
+  });
+
+  it("refuse a conf that could not be stored and sent exactly as received, rather than change it", async () => {
+    const runs = await db.prisma.pipelineRun.count();
+    const raw = [
+      ['{"conf": {"__proto__": {"admin": true}, "seed": 1}, "idempotencyKey": "params-00000002"}', /__proto__/],
+      ['{"conf": {"seed": 12345678901234567890}, "idempotencyKey": "params-00000003"}', /beyond 2\^53/],
+    ] as const;
+    for (const [body, message] of raw) {
+      const req = new NextRequest(new URL("/api/dags/big_data_pipeline/runs", ORIGIN), { method: "POST", headers: { ...json, cookie: await cookieFor("engineer") }, body });
+      const res = await mod.trigger.POST(req, route);
+      expect(res.status, body).toBe(400);
+      expect((await res.json()).error.message).toMatch(message);
+    }
+    expect(await db.prisma.pipelineRun.count()).toBe(runs);
   });
 });

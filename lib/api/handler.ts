@@ -6,6 +6,7 @@ import { hasRole, type Role } from "@/lib/auth/roles";
 import { ApiError, fromZodError, toErrorResponse, type ErrorCode } from "./errors";
 import { rateLimit } from "../auth/rate-limit";
 import { isSameOrigin } from "./same-origin";
+import { readBodyText, readMultipart, type UploadedFile } from "./body";
 
 export type Method = "get" | "post" | "put" | "patch" | "delete";
 type AnyObject = z.ZodObject<z.ZodRawShape>;
@@ -31,6 +32,10 @@ export interface RouteSpec<
   status?: number;
   /** How a mutation's body arrives: JSON (default), or multipart/form-data for file uploads. */
   bodyType?: "json" | "multipart";
+  /** multipart only: the file part's byte cap (413 past it); its other fields are validated by `body` without `file`. */
+  maxFileBytes?: number;
+  /** GETs that reach a paid or slow source (AWS): at most this many per user per minute (429 past it). */
+  readsPerMinute?: number;
   /** Errors the business step can answer with, beyond those of the guards (documented in OpenAPI). */
   errors?: ErrorCode[];
   /** Every mutation names what it changes; the audit event is written after the change. */
@@ -42,6 +47,8 @@ export type Input<P, Q, B> = { params: Infer<P>; query: Infer<Q>; body: Infer<B>
 
 export interface Context<P, Q, B> {
   input: Input<P, Q, B>;
+  /** A multipart route's file part, streamed (fields come in `input.body`). */
+  file: UploadedFile | null;
   user: PortalUser | null;
   requestId: string;
   req: NextRequest;
@@ -77,25 +84,15 @@ function parse<T extends z.ZodType | undefined>(schema: T, value: unknown, where
   return result.data as Infer<T>;
 }
 
-async function readForm(req: NextRequest): Promise<Record<string, FormDataEntryValue>> {
-  try {
-    return Object.fromEntries(await req.formData());
-  } catch {
-    throw new ApiError("bad_request", "The request body is not valid multipart/form-data.");
-  }
-}
-
-/** What the audit log keeps of an input: files as their name, size and type, never their bytes. */
-function auditParams(...parts: unknown[]): Record<string, unknown> {
+/** What the audit log keeps of an input: a file as its name and type, never its bytes. */
+function auditParams(file: UploadedFile | null, ...parts: unknown[]): Record<string, unknown> {
   const merged: Record<string, unknown> = Object.assign({}, ...parts.filter((p) => p && typeof p === "object"));
-  for (const [k, v] of Object.entries(merged)) {
-    if (v instanceof File) merged[k] = { name: v.name, size: v.size, type: v.type };
-  }
+  if (file) merged.file = { name: file.name, type: file.type };
   return merged;
 }
 
 async function readJson(req: NextRequest): Promise<unknown> {
-  const text = await req.text();
+  const text = await readBodyText(req);
   if (!text) return undefined;
   try {
     return JSON.parse(text);
@@ -138,21 +135,34 @@ export function handle<P extends AnyObject | undefined, Q extends AnyObject | un
         }
       }
 
-      const input = {
-        params: parse(spec.params, route ? await route.params : {}, "path"),
-        query: parse(spec.query, Object.fromEntries(req.nextUrl.searchParams), "query"),
-        body: parse(spec.body, spec.body ? await (spec.bodyType === "multipart" ? readForm(req) : readJson(req)) : undefined, "body"),
-      } as Input<P, Q, B>;
+      const params = parse(spec.params, route ? await route.params : {}, "path");
+      const query = parse(spec.query, Object.fromEntries(req.nextUrl.searchParams), "query");
+      let body: unknown;
+      let file: UploadedFile | null = null;
+      if (spec.bodyType === "multipart" && spec.body) {
+        const form = await readMultipart(req, spec.maxFileBytes ?? 0);
+        const fields = (spec.body as unknown as AnyObject).omit({ file: true } as never);
+        body = parse(fields, form.fields, "body");
+        if (!form.file) throw new ApiError("bad_request", "Invalid body.file: the form has no file part (send the fields first, then the file).");
+        file = form.file;
+      } else if (spec.body) {
+        body = parse(spec.body, await readJson(req), "body");
+      }
+      const input = { params, query, body } as Input<P, Q, B>;
 
       if (mutating && user) {
         const wait = await rateLimit(`mutation:${user.id}`, MUTATIONS_PER_MINUTE, 60_000);
-        if (wait > 0) throw new ApiError("too_many_requests", `Too many changes; try again in ${wait} s.`);
+        if (wait > 0) throw new ApiError("too_many_requests", `Too many changes; try again in ${wait} s.`, undefined, wait);
+      }
+      if (!mutating && user && spec.readsPerMinute) {
+        const wait = await rateLimit(`read:${spec.path}:${user.id}`, spec.readsPerMinute, 60_000);
+        if (wait > 0) throw new ApiError("too_many_requests", `Too many requests for this; try again in ${wait} s.`, undefined, wait);
       }
       if (spec.audit && user) {
-        audited = { ...spec.audit(input), params: auditParams(input.params, input.body), actor: user.email };
+        audited = { ...spec.audit(input), params: auditParams(file, input.params, input.query, input.body), actor: user.email };
       }
 
-      const out = await fn({ input, user, requestId, req });
+      const out = await fn({ input, file, user, requestId, req });
       if (out instanceof Response) {
         if (audited) await recordAudit({ ...audited, result: "ok", requestId });
         out.headers.set("x-request-id", requestId);
@@ -163,8 +173,9 @@ export function handle<P extends AnyObject | undefined, Q extends AnyObject | un
       return NextResponse.json(result, { status: spec.status ?? 200, headers: { "x-request-id": requestId } });
     } catch (err) {
       if (audited) await recordAudit({ ...audited, result: "error", requestId }).catch(() => undefined);
-      const { status, body } = toErrorResponse(err, requestId);
+      const { status, body, retryAfter } = toErrorResponse(err, requestId);
       const headers: Record<string, string> = { "x-request-id": requestId };
+      if (retryAfter !== undefined) headers["retry-after"] = String(retryAfter);
       return NextResponse.json(body, { status, headers });
     }
   };

@@ -11,6 +11,7 @@ const ERROR_DESCRIPTIONS: Record<ErrorCode, string> = {
   forbidden: "Role too low, or a cross-site request",
   not_found: "No such resource",
   conflict: "Conflicts with the current state",
+  payload_too_large: "The body is over the size limit (64 KiB of JSON; an upload's byte cap)",
   unsupported_media_type: "Not application/json",
   too_many_requests: "Rate limited",
   internal: "Internal error",
@@ -25,7 +26,9 @@ const ERROR_DESCRIPTIONS: Record<ErrorCode, string> = {
 function errorsOf(spec: RouteSpec<any, any, any, any>): ErrorCode[] {
   const codes = new Set<ErrorCode>(["internal", ...(spec.errors ?? [])]);
   if (spec.query || spec.params || spec.body) codes.add("bad_request");
+  if (spec.body) codes.add("payload_too_large");
   if (spec.access !== "public") ["unauthorized", "forbidden"].forEach((c) => codes.add(c as ErrorCode));
+  if (spec.readsPerMinute) codes.add("too_many_requests");
   if (spec.method !== "get") {
     ["forbidden", "unsupported_media_type", "too_many_requests"].forEach((c) => codes.add(c as ErrorCode));
   }

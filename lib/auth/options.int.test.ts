@@ -73,6 +73,40 @@ describe("local sign-in", () => {
   });
 });
 
+describe("the per-address limit", () => {
+  it("counts the address the trusted proxy saw, whatever the client puts first", async () => {
+    // 30 attempts from one real address, each with a different forged first entry, then a refusal.
+    for (let i = 0; i < 30; i++) {
+      const email = `nobody${i}@local`;
+      await expect(authorize({ email, password: "wrong" }, from(`198.51.100.${i}, 203.0.113.7`))).rejects.toThrow("Wrong email or password.");
+    }
+    await expect(authorize({ email: "fresh@local", password: "wrong" }, from("192.0.2.1, 203.0.113.7"))).rejects.toThrow(/Too many sign-in attempts/);
+    expect(await db.prisma.rateLimitHit.count({ where: { key: { startsWith: "signin:ip:198.51.100." } } })).toBe(0);
+  });
+
+  it("purges windows older than any limit's, whoever they belonged to", async () => {
+    const old = new Date(Date.now() - 2 * 60 * 60_000);
+    await db.prisma.rateLimitHit.create({ data: { key: "signin:ip:192.0.2.250", windowStart: old, count: 3 } });
+    const { rateLimit } = await import("./rate-limit");
+    await rateLimit("purge-trigger", 10, 60_000, Date.now() + 2 * 60_000);
+    expect(await db.prisma.rateLimitHit.count({ where: { windowStart: { lte: old } } })).toBe(0);
+  });
+});
+
+describe("next-auth's routes", () => {
+  it("refuse a body over 64 KiB with a 413 before next-auth reads it", async () => {
+    const { NextRequest } = await import("next/server");
+    const { POST } = await import("@/app/api/auth/[...nextauth]/route");
+    const req = new NextRequest("http://localhost:3000/api/auth/callback/local", {
+      method: "POST",
+      headers: { "content-type": "application/x-www-form-urlencoded" },
+      body: `email=a%40b&password=${"x".repeat(100_000)}`,
+    });
+    const res = await POST(req, { params: Promise.resolve({ nextauth: ["callback", "local"] }) });
+    expect(res.status).toBe(413);
+  });
+});
+
 describe("under NODE_ENV=production", () => {
   it("offers no local accounts at all, only the IdP", async () => {
     const options = await loadAuth({

@@ -6,6 +6,8 @@ import { z } from "zod";
 import { prisma } from "@/lib/db";
 import { env } from "@/lib/env";
 import { rateLimit } from "@/lib/auth/rate-limit";
+import { sameOriginRedirect } from "./callback";
+import { clientAddress } from "./client-address";
 import { hashPassword, verifyPassword } from "./password";
 import { isRole } from "./roles";
 
@@ -31,12 +33,6 @@ export function authSecret(): string {
   return env.NEXTAUTH_SECRET;
 }
 
-function clientAddress(headers: Record<string, string | string[] | undefined> | undefined): string {
-  const forwarded = headers?.["x-forwarded-for"];
-  const first = (Array.isArray(forwarded) ? forwarded[0] : forwarded)?.split(",")[0]?.trim();
-  return first || "unknown";
-}
-
 let decoy: Promise<string> | undefined;
 const decoyHash = () => (decoy ??= hashPassword(crypto.randomUUID()));
 
@@ -52,7 +48,7 @@ const localAccounts = CredentialsProvider({
 
     const waits = await Promise.all([
       rateLimit(`signin:email:${email}`, SIGN_IN_LIMIT.perEmail, SIGN_IN_LIMIT.windowMs),
-      rateLimit(`signin:ip:${clientAddress(req?.headers)}`, SIGN_IN_LIMIT.perAddress, SIGN_IN_LIMIT.windowMs),
+      rateLimit(`signin:ip:${clientAddress(req?.headers?.["x-forwarded-for"], env.TRUSTED_PROXY_HOPS)}`, SIGN_IN_LIMIT.perAddress, SIGN_IN_LIMIT.windowMs),
     ]);
     const wait = Math.max(...waits);
     if (wait > 0) throw new Error(`Too many sign-in attempts. Try again in ${Math.ceil(wait / 60)} minutes.`);
@@ -85,11 +81,14 @@ function oidcProvider(): Provider | null {
 }
 
 export const authOptions: NextAuthOptions = {
+  // Never undefined at run time: the server does not start without it (instrumentation.ts).
   secret: env.NEXTAUTH_SECRET,
   session: { strategy: "jwt", maxAge: 8 * 60 * 60 },
   pages: { signIn: "/login", error: "/login" },
   providers: [...(localAccountsAllowed() ? [localAccounts] : []), ...[oidcProvider()].filter((p) => p !== null)],
   callbacks: {
+    // Only this origin's paths (see callback.ts): next-auth's own check lets "/\\host" through.
+    redirect: ({ url, baseUrl }) => sameOriginRedirect(url, baseUrl),
     async signIn({ user, account }) {
       if (account?.provider !== "oidc") return true;
       const email = user.email?.toLowerCase();

@@ -10,12 +10,17 @@ export function isRole(value: unknown): value is Role {
   return typeof value === "string" && (ROLES as readonly string[]).includes(value);
 }
 
+/** Who may see what the platform costs: the Costs section, and every cost figure shown elsewhere. */
+export const COSTS_ROLE = "lead" satisfies Role;
+
+export const maySeeCosts = (role: Role) => hasRole(role, COSTS_ROLE);
+
 /** The portal's sections, the least role that may see each, in navigation order. */
 export const SECTIONS = [
   { href: "/lake", label: "Lake", role: "viewer" },
   { href: "/pipelines", label: "Pipelines", role: "viewer" },
   { href: "/clusters", label: "Clusters", role: "viewer" },
-  { href: "/costs", label: "Costs", role: "lead" },
+  { href: "/costs", label: "Costs", role: COSTS_ROLE },
   { href: "/runs", label: "Runs", role: "viewer" },
   { href: "/audit", label: "Audit", role: "admin" },
   { href: "/status", label: "Status", role: "viewer" },

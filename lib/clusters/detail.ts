@@ -1,6 +1,7 @@
 import { prisma } from "@/lib/db";
 import { env } from "@/lib/env";
 import { getPlatform, requirePort } from "@/lib/platform";
+import { recentResults } from "@/lib/platform/recent";
 import type { Cluster, ClusterStep } from "@/lib/platform/clusters/port";
 import type { MetricQuery } from "@/lib/platform/metrics/port";
 import { rowJson, type ClusterRow } from "./list";
@@ -34,8 +35,17 @@ export function rowFromCluster(c: Cluster, steps: ClusterStep[], pipelineRunId: 
   };
 }
 
+/** How long one cluster's live read is shared: a page and its refreshes, however many viewers, cost one set of AWS calls. */
+const DETAIL_REUSE_MS = 10_000;
+const recentDetails = recentResults<Awaited<ReturnType<typeof readClusterDetail>>>(DETAIL_REUSE_MS);
+
+/** One cluster read live from its source (reused for a few seconds): description, steps, metrics. */
+export function clusterDetail(id: string) {
+  return recentDetails(id, () => readClusterDetail(id));
+}
+
 /** One cluster read live from its source: description, steps, and its metrics in one batched call. */
-export async function clusterDetail(id: string, now = new Date()) {
+async function readClusterDetail(id: string, now = new Date()) {
   const clusters = requirePort("clusters");
   const [cluster, steps] = await Promise.all([clusters.describe(id), clusters.steps(id)]);
   const run = cluster.dagRun ? await prisma.pipelineRun.findUnique({ where: { dagId_runId: cluster.dagRun }, select: { id: true } }) : null;

@@ -1,3 +1,4 @@
+import { maySeeCosts, type Role } from "@/lib/auth/roles";
 import { prisma } from "@/lib/db";
 import { env } from "@/lib/env";
 import type { ClusterSnapshot } from "@/lib/generated/prisma/client";
@@ -70,6 +71,14 @@ export async function clusterRows(options: { days: number; now?: Date }): Promis
 }
 
 const isoOrNull = (d: Date | null) => d?.toISOString() ?? null;
+
+/** A row as `role` may see it: without its cost below the role the Costs pages need. */
+export function rowFor<T extends { estimatedEur: number }>(row: T, role: Role): Omit<T, "estimatedEur"> & { estimatedEur?: number } {
+  if (maySeeCosts(role)) return row;
+  const rest: Omit<T, "estimatedEur"> & { estimatedEur?: number } = { ...row };
+  delete rest.estimatedEur;
+  return rest;
+}
 
 /** The JSON form (ISO dates) the API and the client components use. */
 export function rowJson(row: ClusterRow) {

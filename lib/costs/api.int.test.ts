@@ -98,6 +98,13 @@ async function call(
   return { status: res.status, body: await res.json() };
 }
 
+describe("the costs query", () => {
+  it("refuses days before 1970 with a 400 (a range reaches a day before its start; year 1 was a 500)", async () => {
+    const res = await call(api.costs.GET, "/api/costs?from=0001-01-01&to=0001-01-06", { role: "lead" });
+    expect(res.status).toBe(400);
+  });
+});
+
 describe("clusters", () => {
   it("lists the local clusters from snapshots, filling the cache on the first view only", async () => {
     const first = await call(api.list.GET, "/api/clusters", { role: "viewer" });
@@ -107,8 +114,11 @@ describe("clusters", () => {
     const ended = first.body.items.find((c: { id: string }) => c.id === ENDED);
     expect(ended).toMatchObject({ state: "TERMINATED", dagRun: { dagId: "big_data_pipeline", runId: "manual__1" }, idleSeconds: 19 });
     expect(ended.instanceGroups).toContainEqual({ role: "CORE", instanceType: "local.spark-standalone", count: 2, market: "SPOT" });
+    // Costs are for the roles the Costs pages allow: a viewer's list has none.
+    expect(first.body.items.every((c: object) => !("estimatedEur" in c))).toBe(true);
+    const asLead = await call(api.list.GET, "/api/clusters", { role: "lead" });
     // ready 18 s → ended 160 s, less a 123 s step: 19 s idle; 160 s of 1 on-demand + 2 spot m5.xlarge in eu-west-1, in EUR
-    expect(ended.estimatedEur).toBeCloseTo((160 / 3600) * (0.262 + 2 * 0.1229) * 0.87, 4);
+    expect(asLead.body.items.find((c: { id: string }) => c.id === ENDED).estimatedEur).toBeCloseTo((160 / 3600) * (0.262 + 2 * 0.1229) * 0.87, 4);
     expect(await db.prisma.clusterSnapshot.count()).toBe(3);
     const second = await call(api.list.GET, "/api/clusters", { role: "viewer" });
     expect(second.body.freshness.refreshed).toBe(false);
@@ -128,6 +138,11 @@ describe("clusters", () => {
     expect(asViewer.body.canTerminate).toBe(false);
     const asLead = await call(api.detail.GET, `/api/clusters/${LIVE}`, { role: "lead", params: { id: LIVE } });
     expect(asLead.body.canTerminate).toBe(true);
+    // The cost figure only for the roles that may see costs.
+    expect(asViewer.body.cluster).not.toHaveProperty("estimatedEur");
+    const asEngineer = await call(api.detail.GET, `/api/clusters/${LIVE}`, { role: "engineer", params: { id: LIVE } });
+    expect(asEngineer.body.cluster).not.toHaveProperty("estimatedEur");
+    expect(asLead.body.cluster.estimatedEur).toBeGreaterThan(0);
   });
 
   it("refuses a termination without the confirmation, by a viewer, or by an engineer for someone else's run, and changes nothing", async () => {
@@ -214,8 +229,8 @@ describe("costs", () => {
     const [header, ...lines] = toCsv(RUN_COST_CSV_HEADER, runCostCsvRows([costsPage])).trimEnd().split("\r\n");
     const csv = Number(lines[0]!.split(",")[header!.split(",").indexOf("EUR")]);
     const costsApi = await call(api.costs.GET, `/api/costs?from=${weekAgo}&to=${today}&groupBy=run`, { role: "lead" });
-    const listApi = await call(api.list.GET, "/api/clusters", { role: "viewer" });
-    const detailApi = await call(api.detail.GET, `/api/clusters/${ENDED}`, { role: "viewer", params: { id: ENDED } });
+    const listApi = await call(api.list.GET, "/api/clusters", { role: "lead" });
+    const detailApi = await call(api.detail.GET, `/api/clusters/${ENDED}`, { role: "lead", params: { id: ENDED } });
 
     const figures = {
       costsPage: costsPage.eur,

@@ -1,5 +1,5 @@
-import { describe, expect, it } from "vitest";
-import { databaseUrl, parseEnv } from "./schema";
+import { describe, expect, it, vi } from "vitest";
+import { databaseUrl, parseEnv, serverStartProblems } from "./schema";
 
 describe("configuration", () => {
   it("runs the local estate with no variables at all", () => {
@@ -34,5 +34,27 @@ describe("configuration", () => {
 
   it("splits the bucket list", () => {
     expect(parseEnv({ LAKE_BUCKETS: "raw-lake, curated-lake ,," }).LAKE_BUCKETS).toEqual(["raw-lake", "curated-lake"]);
+  });
+});
+
+describe("starting the server", () => {
+  it("refuses to start without NEXTAUTH_SECRET in every mode, production or not", () => {
+    expect(serverStartProblems(parseEnv({}))).toEqual([expect.stringMatching(/NEXTAUTH_SECRET is required/)]);
+    expect(serverStartProblems(parseEnv({ NODE_ENV: "test" }))).toHaveLength(1);
+    expect(serverStartProblems(parseEnv({ PLATFORM_MODE: "aws", AWS_REGION: "eu-west-1", MWAA_ENVIRONMENT: "prod" }))).toHaveLength(1);
+    expect(serverStartProblems(parseEnv({ NEXTAUTH_SECRET: "x".repeat(40) }))).toEqual([]);
+  });
+
+  it("throws from register(), so `next start` stops instead of signing sessions with a derived secret", async () => {
+    const saved = { ...process.env };
+    try {
+      delete process.env.NEXTAUTH_SECRET;
+      process.env.NEXT_RUNTIME = "nodejs";
+      vi.resetModules();
+      const { register } = await import("@/instrumentation");
+      await expect(register()).rejects.toThrow(/NEXTAUTH_SECRET is required/);
+    } finally {
+      process.env = saved;
+    }
   });
 });

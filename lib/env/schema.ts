@@ -31,6 +31,8 @@ const common = z.object({
   NEXTAUTH_URL: z.url().optional(),
   NEXTAUTH_SECRET: z.string().min(32, "NEXTAUTH_SECRET must be at least 32 characters").optional(),
   LOCAL_SEED_PASSWORD: z.string().min(12, "LOCAL_SEED_PASSWORD must be at least 12 characters").optional(),
+  /** Proxies in front of the portal that append to X-Forwarded-For (the ALB: 1); the sign-in limit counts the address the outermost one saw. 0: trust no header. */
+  TRUSTED_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(1),
   OIDC_ISSUER: z.url().optional(),
   OIDC_CLIENT_ID: z.string().min(1).optional(),
   OIDC_CLIENT_SECRET: z.string().min(1).optional(),
@@ -111,6 +113,16 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
     throw new Error(`Invalid configuration:\n${lines.join("\n")}`);
   }
   return result.data;
+}
+
+/**
+ * What a running portal server needs beyond what tools (migrations, benchmarks) need: a session
+ * secret in every mode. Without one next-auth would derive a predictable secret outside production;
+ * the local estate generates one under .platform/ (scripts/up.sh), so nothing runs without it.
+ */
+export function serverStartProblems(e: Env): string[] {
+  if (e.NEXT_PHASE === "phase-production-build") return [];
+  return e.NEXTAUTH_SECRET ? [] : ["NEXTAUTH_SECRET is required to start the portal (npm run up generates one under .platform/)"];
 }
 
 /** The embedded database unless DATABASE_URL names another. */

@@ -3,10 +3,7 @@ import type { LakeEntry } from "@/lib/platform/lake/port";
 import { env } from "@/lib/env";
 import { baseName, checkBucket, checkPrefix } from "@/lib/platform/lake/validate";
 
-/** Engineers upload into this prefix only; curated data is written by the pipeline. */
-export const UPLOAD_PREFIX = "raw/";
-/** The portal parses an upload's form in memory, so one upload is bounded (S3 gets it in 8 MiB parts). */
-export const MAX_UPLOAD_BYTES = 256 * 1024 * 1024;
+export { MAX_UPLOAD_BYTES, REPLACE_ROLE, UPLOAD_PREFIX } from "@/lib/api/contracts/lake";
 
 export function toApiEntry(e: LakeEntry): ApiEntry {
   return { ...e, name: baseName(e.key), lastModified: e.lastModified?.toISOString() ?? null };

@@ -2,7 +2,7 @@ import { parquetMetadataAsync, parquetReadObjects, parquetSchema, type FileMetaD
 import { compressors } from "hyparquet-compressors";
 import type { ColumnStatistics, ParquetField, RowGroupInfo } from "@/lib/api/contracts/lake";
 import { toCell, type Cell } from "./cells";
-import type { RangedFile } from "./ranged-file";
+import { mib, PreviewLimit, type RangedFile } from "./ranged-file";
 
 export interface ParquetPreview {
   schema: ParquetField[];
@@ -18,6 +18,24 @@ export interface ParquetPreview {
 const FOOTER_GUESS = 16 * 1024;
 // Without an offset index hyparquet reads whole column chunks: past this, the preview shows no rows.
 const MAX_CHUNK_READ = 32 * 1024 * 1024;
+
+/** What one preview may cost, whatever the file claims: its footer, the columns it shows, the bytes it reads. */
+export interface PreviewLimits {
+  footerBytes: number;
+  columns: number;
+  readBytes: number;
+}
+export const PREVIEW_LIMITS: PreviewLimits = { footerBytes: 4 * 2 ** 20, columns: 100, readBytes: 40 * 2 ** 20 };
+
+/** The footer's length from the file's last 8 bytes (4-byte length, then "PAR1"), read with the first guess. */
+async function footerLength(file: RangedFile): Promise<number> {
+  const tail = await file.slice(Math.max(0, file.byteLength - Math.min(FOOTER_GUESS, file.byteLength)), file.byteLength);
+  const end = new Uint8Array(tail, Math.max(0, tail.byteLength - 4));
+  // Not a Parquet tail ("PAR1"), or a length past the file: hyparquet's own message says it cannot be read.
+  if (tail.byteLength < 8 || new TextDecoder().decode(end) !== "PAR1") return 0;
+  const length = new DataView(tail, tail.byteLength - 8, 4).getUint32(0, true);
+  return length + 8 <= file.byteLength ? length : 0;
+}
 
 function logicalType(tree: SchemaTree): string | null {
   const e = tree.element;
@@ -92,31 +110,43 @@ function statistics(metadata: FileMetaData): ColumnStatistics[] {
 }
 
 /** Footer and the first rows of a Parquet object, through ranged reads (offset indexes narrow them to pages). */
-export async function previewParquet(file: RangedFile, rows: number): Promise<ParquetPreview> {
+export async function previewParquet(file: RangedFile, rows: number, limits: PreviewLimits = PREVIEW_LIMITS): Promise<ParquetPreview> {
+  const footer = await footerLength(file);
+  if (footer > limits.footerBytes) {
+    throw new PreviewLimit(`The footer is ${mib(footer)} MiB; a preview reads at most ${mib(limits.footerBytes)} MiB of it, so nothing is shown.`);
+  }
   const metadata = await parquetMetadataAsync(file, { initialFetchSize: Math.min(FOOTER_GUESS, file.byteLength) });
   const tree = parquetSchema(metadata);
-  const columns = tree.children.map((c) => c.element.name);
+  const allColumns = tree.children.map((c) => c.element.name);
+  const columns = allColumns.slice(0, limits.columns);
+  const shown = new Set(columns);
+  const notes: string[] = [];
+  if (allColumns.length > columns.length) notes.push(`Showing the first ${columns.length} of ${allColumns.length} columns.`);
   const groups = rowGroups(metadata);
   const first = metadata.row_groups[0];
   const indexed = first?.columns.every((c) => c.offset_index_offset !== undefined) ?? false;
   const firstGroupBytes = groups[0]?.compressedBytes ?? 0;
-  let message: string | null = null;
   let data: Cell[][] = [];
   if (rows > 0 && first) {
     if (!indexed && firstGroupBytes > MAX_CHUNK_READ) {
-      message = `Rows not shown: the first row group is ${(firstGroupBytes / 2 ** 20).toFixed(0)} MiB and has no offset index to read a few pages of it.`;
+      notes.push(`Rows not shown: the first row group is ${(firstGroupBytes / 2 ** 20).toFixed(0)} MiB and has no offset index to read a few pages of it.`);
     } else {
-      const objects = await parquetReadObjects({ file, metadata, rowStart: 0, rowEnd: rows, compressors, useOffsetIndex: true });
-      data = objects.map((row) => columns.map((c) => toCell(row[c])));
+      try {
+        const objects = await parquetReadObjects({ file, metadata, columns, rowStart: 0, rowEnd: rows, compressors, useOffsetIndex: true });
+        data = objects.map((row) => columns.map((c) => toCell(row[c])));
+      } catch (err) {
+        if (!(err instanceof PreviewLimit)) throw err;
+        notes.push(`Rows not shown: ${err.message}`);
+      }
     }
   }
   return {
-    schema: fields(tree),
+    schema: fields(tree).filter((f) => shown.has(f.name.split(".")[0]!)),
     rowCount: Number(metadata.num_rows),
     rowGroups: groups,
-    statistics: statistics(metadata),
+    statistics: statistics(metadata).filter((s) => shown.has(s.column.split(".")[0]!)),
     columns,
     rows: data,
-    message,
+    message: notes.length > 0 ? notes.join(" ") : null,
   };
 }

@@ -3,7 +3,9 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createLocalLake } from "@/lib/platform/lake/local";
+import { previewParquet } from "./parquet";
 import { previewObject } from "./preview";
+import { rangedFile } from "./ranged-file";
 import { partitionOf, summarize } from "./summary";
 
 // Real files through the real local adapter: the preview reads them with ranged reads as it would from S3.
@@ -76,6 +78,24 @@ describe("Parquet preview", () => {
     expect(p.rows).toHaveLength(100);
     // The footer read takes the whole file; the rows come from it, not from a second read.
     expect(p.bytesRead).toBe(p.size);
+  });
+
+  it("caps a crafted file: a footer over its size, columns past the first ones, bytes past the read budget", async () => {
+    const key = "raw/orders/order_date=2025-01-01/part-0.parquet";
+    const size = (await lake().head(B, key)).size;
+    const file = () => rangedFile(lake(), B, key, size, 30_000);
+    // A footer larger than the cap: nothing is read past its length word, and the message says why.
+    await expect(previewParquet(rangedFile(lake(), B, key, size), 5, { footerBytes: 64, columns: 100, readBytes: 1e9 })).rejects.toThrow(/footer is .* MiB; a preview reads at most/);
+    const narrow = await previewParquet(rangedFile(lake(), B, key, size), 5, { footerBytes: 2 ** 20, columns: 2, readBytes: 1e9 });
+    expect(narrow.columns).toEqual(["order_id", "customer"]);
+    expect(narrow.rows[0]).toHaveLength(2);
+    expect(narrow.schema.map((f) => f.name)).toEqual(["order_id", "customer"]);
+    expect(narrow.message).toBe("Showing the first 2 of 6 columns.");
+    const f = file();
+    const budget = await previewParquet(f, 100, { footerBytes: 2 ** 20, columns: 100, readBytes: 30_000 });
+    expect(budget.rows).toEqual([]);
+    expect(budget.message).toMatch(/Rows not shown: The preview stopped at its read budget/);
+    expect(f.bytesRead()).toBeLessThanOrEqual(30_000);
   });
 
   it("shows the schema without rows when asked for none", async () => {

@@ -1,8 +1,8 @@
 import { DomainError } from "@/lib/platform/errors";
 import type { LakePreview } from "@/lib/api/contracts/lake";
 import type { Lake } from "@/lib/platform/lake/port";
-import { previewParquet } from "./parquet";
-import { rangedFile } from "./ranged-file";
+import { PREVIEW_LIMITS, previewParquet } from "./parquet";
+import { PreviewLimit, rangedFile } from "./ranged-file";
 import { csvTable, headText, jsonTable, TEXT_PREVIEW_BYTES } from "./text";
 
 type Kind = LakePreview["kind"];
@@ -46,12 +46,13 @@ export async function previewObject(lake: Lake, bucket: string, key: string, row
   if (base.kind === "metadata") return { ...base, message: "No preview for this kind of file: its metadata only." };
 
   if (base.kind === "parquet") {
-    const file = rangedFile(lake, bucket, key, head.size);
+    const file = rangedFile(lake, bucket, key, head.size, PREVIEW_LIMITS.readBytes);
     try {
       const p = await previewParquet(file, rows);
       return { ...base, ...p, bytesRead: file.bytesRead(), truncated: p.rows.length < p.rowCount };
     } catch (err) {
       if (err instanceof DomainError) throw err;
+      if (err instanceof PreviewLimit) return { ...base, kind: "metadata", bytesRead: file.bytesRead(), message: err.message };
       const reason = err instanceof Error ? err.message : String(err);
       return { ...base, kind: "metadata", bytesRead: file.bytesRead(), message: `Cannot read this file as Parquet: ${reason}` };
     }

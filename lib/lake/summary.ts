@@ -1,5 +1,6 @@
 import type { Lake } from "@/lib/platform/lake/port";
 import { MAX_PAGE } from "@/lib/platform/lake/port";
+import { recentResults } from "@/lib/platform/recent";
 
 export interface PartitionSize {
   /** The `key=value` folders, e.g. "order_date=2025-01-01" or "year=2025/month=01". */
@@ -32,6 +33,14 @@ export function partitionOf(relativeKey: string): string | null {
 }
 
 /** Object count, bytes and partition sizes under a prefix, from recursive list pages. */
+const SUMMARY_REUSE_MS = 15_000;
+const recentSummaries = recentResults<DatasetSummary>(SUMMARY_REUSE_MS);
+
+/** A prefix's summary, reused for a few seconds: it lists up to 100,000 objects (100 S3 calls). */
+export function recentSummary(lake: Lake, bucket: string, prefix: string): Promise<DatasetSummary> {
+  return recentSummaries(JSON.stringify([bucket, prefix]), () => summarize(lake, bucket, prefix));
+}
+
 export async function summarize(lake: Lake, bucket: string, prefix: string, maxObjects = SUMMARY_MAX_OBJECTS): Promise<DatasetSummary> {
   let objects = 0;
   let bytes = 0;

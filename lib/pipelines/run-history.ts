@@ -1,5 +1,6 @@
 import { Prisma, type PrismaClient } from "@/lib/generated/prisma/client";
 import { estimateVsActual } from "./estimate-history";
+import { failureNotice } from "@/lib/platform/errors";
 
 /**
  * Reads of the run history the Airflow sync keeps (pages and the JSON API read here, never
@@ -152,7 +153,8 @@ type SyncRow = Awaited<ReturnType<typeof pipelinesSyncState>>;
 export const syncJson = (s: SyncRow) => ({
   lastSuccessAt: iso(s?.lastSuccessAt ?? null),
   unreachableSince: iso(s?.unreachableSince ?? null),
-  lastError: s?.lastError ?? null,
+  // The source's own text stays in the server log.
+  lastError: s?.lastError ? failureNotice("The last poll of Airflow", s.lastErrorAt) : null,
 });
 
 type DagRow = NonNullable<Awaited<ReturnType<typeof dagDetail>>>["dag"];

@@ -3,7 +3,7 @@
  * the one mapper in `lib/api/errors.ts` turns each kind into an HTTP status, so nothing below the
  * route layer decides a status code. The message is written for the person who asked.
  */
-export type DomainErrorKind = "invalid_input" | "not_found" | "conflict" | "refused" | "unreachable" | "unconfirmed" | "not_available";
+export type DomainErrorKind = "invalid_input" | "not_found" | "conflict" | "refused" | "unreachable" | "unconfirmed" | "not_available" | "too_large" | "busy";
 
 export abstract class DomainError extends Error {
   abstract readonly kind: DomainErrorKind;
@@ -40,6 +40,27 @@ export class Unconfirmed extends ofKind("unconfirmed", "Unconfirmed") {}
 
 /** The port has no adapter in this mode: said plainly, nothing faked. */
 export class NotAvailable extends ofKind("not_available", "NotAvailable") {}
+
+/** The input is over a size the portal accepts (an upload past its byte cap). */
+export class TooLarge extends ofKind("too_large", "TooLarge") {}
+
+/** The source is at capacity here (a CLI transport's queue is full): try again after `retryAfterSeconds`. */
+export class Busy extends ofKind("busy", "Busy") {
+  constructor(
+    message: string,
+    readonly retryAfterSeconds: number,
+  ) {
+    super(message);
+  }
+}
+
+/**
+ * What a person is shown of a failure kept for the server log (a sync's last error, a probe's):
+ * what failed and when, never the source's own text (hosts, account ids, role ARNs, stderr).
+ */
+export function failureNotice(what: string, at?: Date | null): string {
+  return `${what} failed${at ? ` at ${at.toISOString()}` : ""}; the details are in the server log.`;
+}
 
 /** Any thrown value as one line, with the cause a domain error wraps (for logs and the sync's record). */
 export function errorLine(err: unknown): string {

@@ -6,6 +6,7 @@ import { COSTS_SOURCE } from "./costs";
 import { ALARMS_SOURCE } from "./alarms";
 import { BUDGET_SOURCE } from "./budget";
 import { pollNow } from "./index";
+import { failureNotice } from "@/lib/platform/errors";
 
 /**
  * The read side of the cluster and cost caches. The syncs keep SyncState fresh; when they are
@@ -37,7 +38,7 @@ export async function freshWithin(
   const refreshed = await poll();
   const after = await db.syncState.findUnique({ where: { source } });
   const failedLast = after?.lastErrorAt && (!after.lastSuccessAt || after.lastErrorAt > after.lastSuccessAt);
-  return { lastSuccessAt: after?.lastSuccessAt?.toISOString() ?? null, maxAgeSeconds, refreshed, error: failedLast ? after.lastError : null };
+  return { lastSuccessAt: after?.lastSuccessAt?.toISOString() ?? null, maxAgeSeconds, refreshed, error: failedLast ? failureNotice(`The last poll of ${source}`, after.lastErrorAt) : null };
 }
 
 /** Cluster snapshots, fresh within CLUSTER_CACHE_MAX_AGE_SECONDS. */

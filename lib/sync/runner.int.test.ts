@@ -78,6 +78,16 @@ describe("the sync runner", () => {
       lastError: "still down",
     });
   });
+  it("shows a view what failed and when, never the source's own error text", async () => {
+    const { freshWithin } = await import("./fresh");
+    await recordPoll(db.prisma, "leaky", { ok: false, error: "connect ECONNREFUSED 10.9.8.7:443 (arn:aws:iam::123456789012:role/portal)" }, new Date(3000));
+    const freshness = await freshWithin(db.prisma, "leaky", 30, async () => true);
+    expect(freshness.error).toBe("The last poll of leaky failed at 1970-01-01T00:00:03.000Z; the details are in the server log.");
+    const { syncJson } = await import("@/lib/pipelines/run-history");
+    const row = await db.prisma.syncState.findUniqueOrThrow({ where: { source: "leaky" } });
+    expect(syncJson(row).lastError).not.toMatch(/10\.9\.8\.7|123456789012/);
+  });
+
   it("polls at once when a view asks, through the task that holds the lock; the other task says it does not", async () => {
     const polls: string[] = [];
     const slow = (task: string): SyncSource => ({ ...countingSource("asked", polls, task), intervalMs: 60_000 });

@@ -1,4 +1,4 @@
-import { copyFile, mkdir, mkdtemp, readdir, rm, writeFile } from "node:fs/promises";
+import { copyFile, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { encode } from "next-auth/jwt";
@@ -69,15 +69,22 @@ async function get(url: string, role: Role = "viewer") {
   return new NextRequest(new URL(url, ORIGIN), { headers: { cookie: await cookie(role) } });
 }
 
-async function uploadRequest(role: Role, fields: { bucket?: string; key: string; content?: string }, headers: Record<string, string> = {}) {
+async function uploadRequest(
+  role: Role,
+  fields: { bucket?: string; key: string; content?: string },
+  headers: Record<string, string> = {},
+  search = "",
+) {
   const form = new FormData();
   form.set("bucket", fields.bucket ?? BUCKET);
   form.set("key", fields.key);
   form.set("file", new File([fields.content ?? "a,b\n1,2\n"], "upload.csv", { type: "text/csv" }));
-  return new NextRequest(new URL("/api/lake/upload", ORIGIN), {
+  // The multipart body as a browser sends it (Content-Type with its boundary), then the extra headers.
+  const encoded = new Request(ORIGIN, { method: "POST", body: form });
+  return new NextRequest(new URL(`/api/lake/upload${search}`, ORIGIN), {
     method: "POST",
-    headers: { cookie: await cookie(role), origin: ORIGIN, ...headers },
-    body: form,
+    headers: { cookie: await cookie(role), origin: ORIGIN, "content-type": encoded.headers.get("content-type")!, ...headers },
+    body: await encoded.arrayBuffer(),
   });
 }
 
@@ -170,7 +177,7 @@ describe("changing the lake", () => {
     expect(await res.json()).toMatchObject({ key: "raw/uploads/new.csv", size: 8 });
     const [event] = await db.prisma.auditEvent.findMany({ where: { action: "lake.upload" } });
     expect(event).toMatchObject({ actor: "engineer@test", target: `s3://${BUCKET}/raw/uploads/new.csv`, result: "ok" });
-    expect(event!.params).toMatchObject({ key: "raw/uploads/new.csv", file: { name: "upload.csv", size: 8 } });
+    expect(event!.params).toMatchObject({ key: "raw/uploads/new.csv", file: { name: "upload.csv", type: "text/csv" } });
   });
 
   const refused: [string, () => Promise<NextRequest>, number, RegExp][] = [
@@ -198,6 +205,47 @@ describe("changing the lake", () => {
     });
     const res = await routes.upload.POST(req);
     expect(res.status).toBe(415);
+  });
+
+  it("refuses a second upload to a key (409) and keeps the first file", async () => {
+    expect((await routes.upload.POST(await uploadRequest("engineer", { key: "raw/once.csv", content: "first" }))).status).toBe(201);
+    const res = await routes.upload.POST(await uploadRequest("engineer", { key: "raw/once.csv", content: "second" }));
+    expect(res.status).toBe(409);
+    expect((await res.json()).error.message).toMatch(/already exists/);
+    expect(await readFile(path.join(home, "lake", BUCKET, "raw", "once.csv"), "utf8")).toBe("first");
+  });
+
+  it("lets only an admin replace, explicitly and audited, and says the old content is gone on an unversioned bucket", async () => {
+    const engineer = await routes.upload.POST(await uploadRequest("engineer", { key: "raw/once.csv", content: "mine" }, {}, "?replace=true"));
+    expect(engineer.status).toBe(403);
+    const res = await routes.upload.POST(await uploadRequest("admin", { key: "raw/once.csv", content: "replaced" }, {}, "?replace=true"));
+    expect(res.status).toBe(201);
+    expect(await res.json()).toMatchObject({ replaced: true, previousVersionKept: false, message: /earlier content is gone/ });
+    expect(await readFile(path.join(home, "lake", BUCKET, "raw", "once.csv"), "utf8")).toBe("replaced");
+    expect(await db.prisma.auditEvent.count({ where: { action: "lake.replace", result: "ok", actor: "admin@test" } })).toBe(1);
+  });
+
+  it("refuses form fields it would ignore (400), as its OpenAPI schema says (additionalProperties: false)", async () => {
+    const form = new FormData();
+    form.set("bucket", BUCKET);
+    form.set("key", "raw/extra.csv");
+    form.set("note", "ignored?");
+    form.set("file", new File(["a\n"], "extra.csv", { type: "text/csv" }));
+    const encoded = new Request(ORIGIN, { method: "POST", body: form });
+    const req = new NextRequest(new URL("/api/lake/upload", ORIGIN), {
+      method: "POST",
+      headers: { cookie: await cookie("engineer"), origin: ORIGIN, "content-type": encoded.headers.get("content-type")! },
+      body: await encoded.arrayBuffer(),
+    });
+    const res = await routes.upload.POST(req);
+    expect(res.status).toBe(400);
+    expect(await lakeFiles()).not.toContain(path.join("raw", "extra.csv"));
+  });
+
+  it("refuses an upload whose declared length is over the cap (413) before reading it", async () => {
+    const res = await routes.upload.POST(await uploadRequest("engineer", { key: "raw/huge.csv" }, { "content-length": String(2 ** 40) }));
+    expect(res.status).toBe(413);
+    expect(await lakeFiles()).not.toContain(path.join("raw", "huge.csv"));
   });
 
   it("refuses an engineer's delete and keeps the object", async () => {

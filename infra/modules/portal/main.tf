@@ -194,6 +194,8 @@ data "aws_iam_policy_document" "task" {
     resources = ["*"] # no resource type
   }
 
+  # Only the platform's clusters (the tag dags/builditall/clusters.py puts on each; the portal's
+  # adapter filters on it too): another team's cluster in the account is neither seen nor stopped.
   statement {
     sid = "WatchAndTerminateClusters"
     actions = [
@@ -201,6 +203,11 @@ data "aws_iam_policy_document" "task" {
       "elasticmapreduce:ListInstanceFleets", "elasticmapreduce:TerminateJobFlows",
     ]
     resources = ["arn:${local.partition}:elasticmapreduce:${local.region}:${local.account_id}:cluster/*"]
+    condition {
+      test     = "StringEquals"
+      variable = "aws:ResourceTag/project"
+      values   = ["builditall"]
+    }
   }
 
   statement {

@@ -48,7 +48,7 @@ export const ClusterSummary = z
     dagRun: z.object({ dagId: z.string(), runId: z.string() }).nullable(),
     pipelineRunId: z.string().nullable().describe("The run-history id of that DAG run, once synced"),
     stateHistory: z.array(StateChange),
-    estimatedEur: z.number().describe("Compute cost so far, estimated from the price table"),
+    estimatedEur: z.number().optional().describe("Compute cost so far, estimated from the price table; only for the roles that may see costs"),
     capturedAt: iso,
   })
   .meta({ id: "ClusterSummary" });
@@ -88,6 +88,7 @@ export const getCluster = defineRoute({
   summary: "One cluster, its steps and its EMR metrics, read live from the source",
   tag: "clusters",
   access: "viewer",
+  readsPerMinute: 30,
   params: ClusterIdParams,
   errors: ["not_found", "not_implemented", "bad_gateway"],
   response: z

@@ -1,3 +1,4 @@
+import { COSTS_ROLE } from "@/lib/auth/roles";
 import { z } from "zod";
 import { defineRoute } from "../handler";
 import { Freshness } from "./clusters";
@@ -9,9 +10,12 @@ const provenance = { source: z.string(), measured: z.boolean() };
 /** CloudWatch keeps daily points 455 days: a longer range is cut to that. */
 export const MAX_RANGE_DAYS = 455;
 
+// Postgres keeps timestamps from 4713 BC, but a range reaches a day before its start: years before 1970 are refused (they hold no cost).
+const queryDay = day.regex(/^(19[7-9]\d|[2-9]\d{3})-/, "a day from 1970-01-01 on");
+
 export const costsQuery = z.object({
-  from: day.describe("First day, UTC (YYYY-MM-DD)"),
-  to: day.describe("Last day, UTC, included"),
+  from: queryDay.describe("First day, UTC (YYYY-MM-DD), from 1970 on"),
+  to: queryDay.describe("Last day, UTC, included"),
   groupBy: z.enum(["service", "dag", "run"]).default("service"),
 });
 
@@ -61,7 +65,7 @@ export const getCosts = defineRoute({
   path: "/api/costs",
   summary: "Cost series and totals over a range (at most 455 days), from the cached samples; each figure says whether it is measured or estimated",
   tag: "costs",
-  access: "lead",
+  access: COSTS_ROLE,
   query: costsQuery,
   errors: ["not_implemented"],
   response: z

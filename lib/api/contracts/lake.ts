@@ -2,6 +2,13 @@ import { z } from "zod";
 import { defineRoute } from "../handler";
 import { list, page } from "./lists";
 
+/** Engineers upload into this prefix only; curated data is written by the pipeline. */
+export const UPLOAD_PREFIX = "raw/";
+/** Who may replace an existing object with an upload: the role that may delete one. */
+export const REPLACE_ROLE = "admin" as const;
+/** One upload's byte cap: the file streams to the lake (S3 in 8 MiB parts) and past this is a 413. */
+export const MAX_UPLOAD_BYTES = 256 * 1024 * 1024;
+
 // Syntax only; what a key may be (no traversal, no encoded tricks) is checked once, by the adapters' rules.
 const bucket = z.string().min(3).max(63).regex(/^[a-z0-9][a-z0-9.-]*$/, "not a bucket name");
 const key = z.string().min(1).max(1024);
@@ -116,6 +123,7 @@ export const summarizePrefix = defineRoute({
   summary: "Object count, bytes and key=value partition sizes under a prefix (first 100,000 objects)",
   tag: "lake",
   access: "viewer",
+  readsPerMinute: 30,
   query: z.object({ bucket, prefix }),
   errors: ["not_found", "not_implemented", "bad_gateway"],
   response: LakeSummary,
@@ -147,16 +155,35 @@ export const downloadObject = defineRoute({
 export const uploadObject = defineRoute({
   method: "post",
   path: "/api/lake/upload",
-  summary: "Upload a file into raw/ (multipart/form-data: bucket, key, file)",
+  summary:
+    "Upload a new file into raw/ (multipart/form-data: bucket, key, then file); an existing key is a 409 unless ?replace=true (admin)",
   tag: "lake",
   access: "engineer",
   bodyType: "multipart",
-  body: z.object({ bucket, key, file: z.file() }),
+  maxFileBytes: MAX_UPLOAD_BYTES,
+  query: z.object({
+    replace: z
+      .enum(["true", "false"])
+      .default("false")
+      .transform((v) => v === "true")
+      .meta({ description: "Replace an existing object (admin only; on a versioned bucket the old version is kept)" }),
+  }),
+  // Exactly these parts: a multipart body has no room for fields the portal would ignore.
+  body: z.strictObject({ bucket, key, file: z.file() }),
   status: 201,
-  errors: ["not_found", "conflict", "not_implemented", "bad_gateway"],
-  audit: ({ body }) => ({ action: "lake.upload", target: `s3://${body.bucket}/${body.key}` }),
+  errors: ["not_found", "conflict", "payload_too_large", "not_implemented", "bad_gateway"],
+  audit: ({ body, query }) => ({ action: query.replace ? "lake.replace" : "lake.upload", target: `s3://${body.bucket}/${body.key}` }),
   response: z
-    .object({ bucket: z.string(), key: z.string(), size: z.number().int(), lastModified: iso })
+    .object({
+      bucket: z.string(),
+      key: z.string(),
+      size: z.number().int(),
+      lastModified: iso,
+      replaced: z.boolean(),
+      /** Set when an object was replaced: whether the bucket keeps its earlier version. */
+      previousVersionKept: z.boolean().nullable(),
+      message: z.string(),
+    })
     .meta({ id: "LakeUploaded" }),
 });
 

@@ -22,6 +22,16 @@ export interface EmrClustersOptions {
 
 const DESCRIBE_CONCURRENCY = 5;
 
+/**
+ * The tag the platform's DAGs put on every cluster they create (dags/builditall/clusters.py). The
+ * portal sees and terminates only those; the IAM policy (infra/modules/portal) says the same with an
+ * aws:ResourceTag condition.
+ */
+export const PLATFORM_TAG = { key: "project", value: "builditall" } as const;
+
+const isPlatformCluster = (shape: { Tags?: { Key?: string; Value?: string }[] }) =>
+  (shape.Tags ?? []).some((t) => t.Key === PLATFORM_TAG.key && t.Value === PLATFORM_TAG.value);
+
 /** Amazon EMR through @aws-sdk/client-emr. */
 export function emrClusters(options: EmrClustersOptions): Clusters {
   const client = new EMRClient({ region: options.region, endpoint: options.endpoint });
@@ -51,7 +61,8 @@ export function emrClusters(options: EmrClustersOptions): Clusters {
     assertClusterId(id);
     try {
       const shape = (await client.send(new DescribeClusterCommand({ ClusterId: id }))).Cluster;
-      if (!shape) throw new ClusterNotFoundError(id);
+      // Another team's cluster in the same account is, for the portal, not there at all.
+      if (!shape || !isPlatformCluster(shape)) throw new ClusterNotFoundError(id);
       return shape;
     } catch (err) {
       if ((err as Error).name === "InvalidRequestException" || (err as Error).name === "ResourceNotFoundException") {
@@ -69,6 +80,13 @@ export function emrClusters(options: EmrClustersOptions): Clusters {
         : groupsFromInstanceGroups((await client.send(new ListInstanceGroupsCommand({ ClusterId: id }))).InstanceGroups ?? []);
     const idleSince = shape.Status?.State === "WAITING" ? idleSinceFrom(shape, await stepSummaries(id)) : null;
     return toCluster(shape, { groups, idleSince });
+  }
+
+  async function describeIfPlatform(id: string): Promise<Cluster | null> {
+    return describe(id).catch((err: unknown) => {
+      if (err instanceof ClusterNotFoundError) return null;
+      throw err;
+    });
   }
 
   return {
@@ -93,7 +111,8 @@ export function emrClusters(options: EmrClustersOptions): Clusters {
       const ids = summaries.map((s) => s.Id).filter((id): id is string => !!id);
       const clusters: Cluster[] = [];
       for (let i = 0; i < ids.length; i += DESCRIBE_CONCURRENCY) {
-        clusters.push(...(await Promise.all(ids.slice(i, i + DESCRIBE_CONCURRENCY).map(describe))));
+        const described = await Promise.all(ids.slice(i, i + DESCRIBE_CONCURRENCY).map(describeIfPlatform));
+        clusters.push(...described.filter((c): c is Cluster => c !== null));
       }
       return clusters.sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime());
     },

@@ -12,9 +12,8 @@ import {
 } from "@aws-sdk/client-s3";
 import { Upload } from "@aws-sdk/lib-storage";
 import { getSignedUrl } from "@aws-sdk/s3-request-presigner";
-import { DomainError, InvalidInput, NotFound, Refused } from "../errors";
+import { Conflict, DomainError, InvalidInput, NotFound, Refused } from "../errors";
 import { MAX_PAGE, MAX_READ_BYTES, type Lake, type LakeEntry, type LakeObjectHead } from "./port";
-import { exactly } from "./sized-stream";
 import { checkBucket, checkKey, checkLimit, checkPrefix, checkRange } from "./validate";
 
 export interface S3LakeOptions {
@@ -181,18 +180,26 @@ export function createS3Lake(options: S3LakeOptions): Lake {
       return { kind: "url", url, expiresInSeconds: presignSeconds };
     },
 
-    async upload(bucket, key, body, size) {
+    async upload(bucket, key, body, uploadOptions = {}) {
       checkBucket(bucket, buckets);
       checkKey(key);
+      const replace = uploadOptions.replace === true;
+      const replaced = replace ? await headObject(bucket, key).then(() => true, () => false) : false;
       const upload = new Upload({
         client: s3,
-        params: { Bucket: bucket, Key: key, Body: exactly(body, size) },
+        // A conditional write: S3 refuses (412) when the key exists, however two uploads race.
+        params: { Bucket: bucket, Key: key, Body: body, ...(replace ? {} : { IfNoneMatch: "*" }) },
         partSize: PART_SIZE,
         queueSize: 4,
         leavePartsOnError: false,
       });
-      await upload.done().catch((err) => mapError(err, `upload of ${key} to ${bucket}`));
-      return headObject(bucket, key);
+      await upload.done().catch((err) => {
+        if (err instanceof S3ServiceException && (err.$metadata.httpStatusCode === 412 || err.name === "PreconditionFailed")) {
+          throw new Conflict(`${key} already exists in ${bucket}: upload under another name, or ask an admin to replace it (?replace=true).`);
+        }
+        mapError(err, `upload of ${key} to ${bucket}`);
+      });
+      return { ...(await headObject(bucket, key)), replaced };
     },
 
     async delete(bucket, key) {

@@ -1,5 +1,6 @@
 import { expect, it } from "vitest";
 import { contractSuite, type AdapterUnderTest } from "../contract";
+import { TooLarge } from "../errors";
 import type { Lake, LakeEntry } from "./port";
 
 export interface LakeFixture {
@@ -12,9 +13,18 @@ export interface LakeFixture {
 const bytes = (text: string) => new TextEncoder().encode(text);
 const streamOf = (data: Uint8Array) => new Blob([data as BlobPart]).stream();
 
-async function put(lake: Lake, bucket: string, key: string, text: string) {
-  const data = bytes(text);
-  return lake.upload(bucket, key, streamOf(data), data.length);
+async function put(lake: Lake, bucket: string, key: string, text: string, replace = false) {
+  return lake.upload(bucket, key, streamOf(bytes(text)), { replace });
+}
+
+/** A body that sends `prefix` and then fails, as a capped upload stream does past its limit. */
+function failingStream(prefix: string, error: Error): ReadableStream<Uint8Array> {
+  return new ReadableStream({
+    start(controller) {
+      controller.enqueue(bytes(prefix));
+      controller.error(error);
+    },
+  });
 }
 
 async function collect(lake: Lake, bucket: string, prefix: string, limit: number, recursive = false) {
@@ -159,16 +169,28 @@ export function lakeContract(adapterName: string, factory: () => Promise<Adapter
 
     it("uploads a multi-part-sized body intact", async () => {
       const big = new Uint8Array(9 * 1024 * 1024).map((_, i) => i % 251);
-      const head = await lake().upload(fixture.bucket, "raw/big.bin", streamOf(big), big.length);
+      const head = await lake().upload(fixture.bucket, "raw/big.bin", streamOf(big));
       expect(head.size).toBe(big.length);
       const tail = await lake().read(fixture.bucket, "raw/big.bin", big.length - 4, big.length);
       expect([...tail]).toEqual([...big.subarray(big.length - 4)]);
     });
 
-    it("refuses an upload shorter than announced and leaves nothing behind", async () => {
-      const data = bytes("short");
-      expect(await kind(lake().upload(fixture.bucket, "raw/short.txt", streamOf(data), 50))).toBe("invalid_input");
+    it("stores nothing when the body fails part-way (an upload past its cap)", async () => {
+      const failed = lake().upload(fixture.bucket, "raw/short.txt", failingStream("part", new TooLarge("over the cap")));
+      expect(await kind(failed)).toBe("too_large");
       expect(await kind(lake().head(fixture.bucket, "raw/short.txt"))).toBe("not_found");
+      expect((await lake().list(fixture.bucket, "raw/", null, 1000)).items.map((e) => e.key)).not.toContain("raw/short.txt");
+    });
+
+    it("never replaces an object silently: a second upload to a key is a conflict, replacing is explicit", async () => {
+      expect((await put(lake(), fixture.bucket, "raw/once.txt", "first")).replaced).toBe(false);
+      expect(await kind(put(lake(), fixture.bucket, "raw/once.txt", "second"))).toBe("conflict");
+      expect(await bodyOf(lake(), fixture.bucket, "raw/once.txt")).toBe("first");
+      expect((await put(lake(), fixture.bucket, "raw/once.txt", "third", true)).replaced).toBe(true);
+      expect(await bodyOf(lake(), fixture.bucket, "raw/once.txt")).toBe("third");
+      // Only one of two racing uploads to a new key wins.
+      const race = await Promise.allSettled([put(lake(), fixture.bucket, "raw/race.txt", "a"), put(lake(), fixture.bucket, "raw/race.txt", "b")]);
+      expect(race.map((r) => r.status).sort()).toEqual(["fulfilled", "rejected"]);
     });
 
     it("refuses keys that could escape the bucket or are not canonical, on every operation", async () => {
@@ -198,7 +220,7 @@ export function lakeContract(adapterName: string, factory: () => Promise<Adapter
         return;
       }
       await put(lake(), vb, "v/file.txt", "one");
-      await put(lake(), vb, "v/file.txt", "two");
+      await put(lake(), vb, "v/file.txt", "two", true);
       await put(lake(), vb, "v/other.txt", "x");
       const [page] = await collect(lake(), vb, "v/", 1000);
       expect(page!.map((e) => [e.key, e.versionCount])).toEqual([

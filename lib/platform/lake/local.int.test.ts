@@ -38,7 +38,7 @@ describe("local lake — what only a directory can get wrong", () => {
     await expect(lake().read("b", "raw/leakdir/secret.txt", 0, 1)).rejects.toMatchObject({ kind: "invalid_input" });
     await expect(lake().list("b", "raw/leakdir/", null, 10)).rejects.toMatchObject({ kind: "invalid_input" });
     const body = new Blob(["x"]).stream();
-    await expect(lake().upload("b", "raw/leakdir/planted.txt", body, 1)).rejects.toMatchObject({ kind: "invalid_input" });
+    await expect(lake().upload("b", "raw/leakdir/planted.txt", body)).rejects.toMatchObject({ kind: "invalid_input" });
     await expect(readdir(outside)).resolves.toEqual(["secret.txt"]);
   });
 

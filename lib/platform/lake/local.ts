@@ -1,11 +1,10 @@
 import { createReadStream, createWriteStream, type Dirent } from "node:fs";
-import { mkdir, open, readdir, realpath, rename, rm, rmdir, stat } from "node:fs/promises";
+import { link, mkdir, open, readdir, realpath, rename, rm, rmdir, stat } from "node:fs/promises";
 import path from "node:path";
 import { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import { Conflict, InvalidInput, NotFound } from "../errors";
 import { MAX_PAGE, MAX_READ_BYTES, type Lake, type LakeEntry, type LakeObjectHead, type LakePage } from "./port";
-import { exactly } from "./sized-stream";
 import { checkBucket, checkKey, checkLimit, checkPrefix, checkRange } from "./validate";
 
 export interface LocalLakeOptions {
@@ -14,7 +13,7 @@ export interface LocalLakeOptions {
   buckets: readonly string[];
 }
 
-// Uploads land here first and are renamed into place, so a reader never sees half a file.
+// Uploads land here first and are linked into place, so a reader never sees half a file.
 const UPLOAD_PREFIX = ".lake-upload-";
 
 const encodeCursor = (key: string) => Buffer.from(key, "utf8").toString("base64url");
@@ -212,7 +211,7 @@ export function createLocalLake(options: LocalLakeOptions): Lake {
       return { kind: "stream", body, size: info.size, contentType: null };
     },
 
-    async upload(bucket, key, body, size) {
+    async upload(bucket, key, body, uploadOptions = {}) {
       const file = await objectPath(bucket, key);
       const dir = path.dirname(file);
       const existing = await stat(file).catch(() => null);
@@ -225,16 +224,27 @@ export function createLocalLake(options: LocalLakeOptions): Lake {
       });
       await contained(bucket, dir);
       const temp = path.join(dir, `${UPLOAD_PREFIX}${crypto.randomUUID()}`);
+      let replaced = false;
       try {
-        const checked = exactly(body, size) as import("node:stream/web").ReadableStream<Uint8Array>;
-        await pipeline(Readable.fromWeb(checked), createWriteStream(temp, { flags: "wx" }));
-        await rename(temp, file);
-      } catch (err) {
+        await pipeline(Readable.fromWeb(body as import("node:stream/web").ReadableStream<Uint8Array>), createWriteStream(temp, { flags: "wx" }));
+        // link() creates the name only if it is free: two uploads racing for one key cannot both win.
+        const created = await link(temp, file).then(
+          () => true,
+          (err: NodeJS.ErrnoException) => {
+            if (err.code === "EEXIST") return false;
+            throw err;
+          },
+        );
+        if (!created) {
+          if (!uploadOptions.replace) throw new Conflict(`${key} already exists in ${bucket}: upload under another name, or ask an admin to replace it (?replace=true).`);
+          await rename(temp, file);
+          replaced = true;
+        }
+      } finally {
         await rm(temp, { force: true });
-        throw err;
       }
       const info = await stat(file);
-      return headOf(key, info.size, info.mtime);
+      return { ...headOf(key, info.size, info.mtime), replaced };
     },
 
     async delete(bucket, key) {

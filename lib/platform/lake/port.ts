@@ -35,6 +35,16 @@ export interface ListOptions {
   recursive?: boolean;
 }
 
+export interface UploadOptions {
+  /** Replace an existing object (on a versioned bucket its earlier version is kept). */
+  replace?: boolean;
+}
+
+export interface LakeUploaded extends LakeObjectHead {
+  /** An object was there before and this upload replaced it. */
+  replaced: boolean;
+}
+
 /** How a browser gets an object's bytes: a short-lived URL (S3) or a stream the portal serves (local). */
 export type LakeDownload =
   | { kind: "url"; url: string; expiresInSeconds: number }
@@ -57,7 +67,11 @@ export interface Lake extends Probe {
   /** Bytes [start, end) of an object: previews read footers and first row groups, never whole files. */
   read(bucket: string, key: string, start: number, end: number): Promise<Uint8Array>;
   download(bucket: string, key: string): Promise<LakeDownload>;
-  upload(bucket: string, key: string, body: ReadableStream<Uint8Array>, size: number): Promise<LakeObjectHead>;
+  /**
+   * Create-only: an existing key is a Conflict unless `replace` is set (S3: a conditional write,
+   * local: an exclusive create). The body's length is its own; callers cap it (a failing stream stores nothing).
+   */
+  upload(bucket: string, key: string, body: ReadableStream<Uint8Array>, options?: UploadOptions): Promise<LakeUploaded>;
   /** On a versioned bucket this writes a delete marker and earlier versions remain. */
   delete(bucket: string, key: string): Promise<{ deleteMarker: boolean }>;
 }

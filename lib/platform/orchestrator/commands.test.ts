@@ -59,6 +59,12 @@ describe("the MWAA command line", () => {
     expect(splitWords(toCommandLine(argv))).toEqual(argv);
   });
 
+  it("round-trips what shlex reads differently from a naive splitter: backslashes, newlines, empty and quote-only arguments", () => {
+    const conf = { path: "C:\\data\\raw", note: "a\\\"b", multi: "line1\nline2", empty: "" };
+    const argv = [...commands.trigger("simple_addition", "manual__1", conf), "", "'", '"'];
+    expect(splitWords(toCommandLine(argv))).toEqual(argv);
+  });
+
   it("leaves plain words bare", () => {
     expect(toCommandLine(commands.listRuns("simple_addition"))).toBe("dags list-runs simple_addition -o json");
   });

@@ -16,9 +16,37 @@ export const runIdSchema = z
   .max(250)
   .regex(/^[A-Za-z0-9_][A-Za-z0-9_.~:+-]*$/, "a run id is letters, digits, _ . ~ : + - and starts with a letter, digit or _");
 
-export const confSchema = z
-  .record(z.string().max(100), z.unknown())
-  .refine((conf) => Buffer.byteLength(JSON.stringify(conf)) <= MAX_CONF_BYTES, `conf is larger than ${MAX_CONF_BYTES} bytes as JSON`);
+/** Why a conf could not be stored and sent exactly as received, or null: it is then refused, never changed. */
+export function unfaithfulConf(value: unknown, path = "conf"): string | null {
+  if (typeof value === "number" && Number.isInteger(value) && !Number.isSafeInteger(value)) {
+    return `${path} is an integer beyond 2^53, which JSON readers round; send it as a string`;
+  }
+  if (Array.isArray(value)) {
+    for (const [i, v] of value.entries()) {
+      const problem = unfaithfulConf(v, `${path}[${i}]`);
+      if (problem) return problem;
+    }
+  } else if (value && typeof value === "object") {
+    for (const [k, v] of Object.entries(value)) {
+      // An own "__proto__" key is dropped by any code that copies the object key by key (zod's record among them).
+      if (k === "__proto__") return `${path} has a key named __proto__, which cannot be kept as sent`;
+      const problem = unfaithfulConf(v, `${path}.${k}`);
+      if (problem) return problem;
+    }
+  }
+  return null;
+}
+
+export const confSchema = z.preprocess(
+  (value, ctx) => {
+    const problem = unfaithfulConf(value);
+    if (problem) ctx.addIssue({ code: "custom", message: problem });
+    return value;
+  },
+  z
+    .record(z.string().max(100), z.unknown())
+    .refine((conf) => Buffer.byteLength(JSON.stringify(conf)) <= MAX_CONF_BYTES, `conf is larger than ${MAX_CONF_BYTES} bytes as JSON`),
+);
 
 /** A value refused before it reaches a command line. */
 export class InvalidCommandInput extends InvalidInput {

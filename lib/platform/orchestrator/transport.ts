@@ -21,7 +21,8 @@ export class CliCommandError extends Refused {
     readonly command: string,
     readonly reason: string,
   ) {
-    super(`Airflow refused: ${reason}`);
+    // Airflow's stderr can name hosts, paths and roles: it travels as the cause, to the server log only.
+    super(`Airflow refused the ${command} command; the details are in the server log.`, { cause: new Error(reason) });
   }
 }
 

@@ -5,6 +5,7 @@ import { PortPage } from "@/components/ui/port-page";
 import { requireRole } from "@/lib/auth/current-user";
 import { mayTerminate } from "@/lib/clusters/access";
 import { clusterDetail } from "@/lib/clusters/detail";
+import { rowFor } from "@/lib/clusters/list";
 import { getPlatform, portAvailability } from "@/lib/platform";
 import { NotFound } from "@/lib/platform/errors";
 
@@ -22,7 +23,7 @@ export default async function ClusterPage({ params }: { params: Promise<{ id: st
     try {
       const detail = await clusterDetail(id);
       initial = {
-        cluster: detail.row,
+        cluster: rowFor(detail.row, user.role),
         steps: detail.steps,
         metrics: detail.metrics,
         canTerminate: !detail.cluster.endedAt && (await mayTerminate(user, detail.cluster.dagRun)),

@@ -8,7 +8,7 @@ import { UploadPanel } from "@/components/lake/upload-panel";
 import { DomainError } from "@/lib/platform/errors";
 import { requireRole } from "@/lib/auth/current-user";
 import { hasRole } from "@/lib/auth/roles";
-import { lakeLocation, UPLOAD_PREFIX } from "@/lib/lake/entries";
+import { lakeLocation, REPLACE_ROLE, UPLOAD_PREFIX } from "@/lib/lake/entries";
 import { single } from "../params";
 
 export const metadata = { title: "Lake · browse" };
@@ -39,7 +39,7 @@ export default async function BrowsePage({ searchParams }: { searchParams: Promi
     <PortPage port={portAvailability("lake")} title="Lake" description="Folders and objects, a page of up to 1,000 at a time.">
       <LakeBreadcrumbs bucket={bucket} path={prefix} />
       {prefix !== "" && <LakeSummary bucket={bucket} prefix={prefix} />}
-      {canUpload && <UploadPanel bucket={bucket} prefix={prefix} />}
+      {canUpload && <UploadPanel bucket={bucket} prefix={prefix} canReplace={hasRole(user.role, REPLACE_ROLE)} />}
       <LakeBrowser key={`${bucket}/${prefix}`} bucket={bucket} prefix={prefix} />
     </PortPage>
   );

@@ -1,10 +1,10 @@
 import { handle } from "@/lib/api/handler";
 import { summarizePrefix } from "@/lib/api/contracts/lake";
-import { summarize } from "@/lib/lake/summary";
+import { recentSummary } from "@/lib/lake/summary";
 import { requirePort } from "@/lib/platform";
 
 export const GET = handle(summarizePrefix, async ({ input: { query } }) => ({
   bucket: query.bucket,
   prefix: query.prefix,
-  ...(await summarize(requirePort("lake"), query.bucket, query.prefix)),
+  ...(await recentSummary(requirePort("lake"), query.bucket, query.prefix)),
 }));

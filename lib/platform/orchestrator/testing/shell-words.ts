@@ -1,22 +1,18 @@
+import { execFileSync } from "node:child_process";
+import path from "node:path";
+
+const SPLIT = "import json, shlex, sys; json.dump(shlex.split(sys.stdin.read()), sys.stdout)";
+
 /**
- * What the MWAA peer does with the text body: split it into words like a POSIX shell (single and
- * double quotes, no expansion, nothing run). Refuses unbalanced quotes.
+ * What the MWAA web server does with the text body of /aws_mwaa/cli: Python's shlex.split (POSIX
+ * rules, nothing run). The peer uses Python's own splitter, not one written here, so a quoting
+ * difference between the transport and MWAA fails a test. Unbalanced quotes throw, as shlex does.
  */
 export function splitWords(line: string): string[] {
-  const words: string[] = [];
-  let word: string | null = null;
-  for (let i = 0; i < line.length; i++) {
-    const c = line[i]!;
-    if (c === " " || c === "\t") {
-      if (word !== null) words.push(word);
-      word = null;
-    } else if (c === "'" || c === '"') {
-      const end = line.indexOf(c, i + 1);
-      if (end < 0) throw new Error(`unbalanced ${c} in the command`);
-      word = (word ?? "") + line.slice(i + 1, end);
-      i = end;
-    } else word = (word ?? "") + c;
+  const python = path.resolve(".venv/bin/python");
+  try {
+    return JSON.parse(execFileSync(python, ["-c", SPLIT], { input: line, encoding: "utf8" })) as string[];
+  } catch (error) {
+    throw new Error(`shlex could not split the command: ${(error as { stderr?: string }).stderr?.trim() || (error as Error).message}`);
   }
-  if (word !== null) words.push(word);
-  return words;
 }
