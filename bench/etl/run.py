@@ -35,7 +35,7 @@ from builditall.local_spark import LOCAL_SPARK_CONF  # noqa: E402  (the local cl
 SPARK_SUBMIT = Path(pyspark.__file__).parent / "bin" / "spark-submit"
 MIB = 1024 * 1024
 ROW = "{:<26} {:>11} {:>8} {:>8} {:>8} {:>11} {:>13} {:>14}"
-JOB_TIME = re.compile(r"succeeded in [0-9.]+ s \\(job ([0-9.]+) s\\)")
+JOB_TIME = re.compile(r"succeeded in [0-9.]+ s \(job ([0-9.]+) s\)")
 
 
 def say(message: str) -> None:
