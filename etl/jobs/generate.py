@@ -61,12 +61,20 @@ def read_written(lake: Lake, name: str, start: dt.date, end: dt.date) -> DataFra
     return df.where(F.col(partition).between(start, end)) if partition else df
 
 
-def written_folders(lake: Lake, name: str, start: dt.date, end: dt.date) -> list[str]:
+def written_size(lake: Lake, name: str, start: dt.date, end: dt.date) -> tuple[int, int]:
+    """(bytes, files) of the dataset's data files in this run's days, in one listing."""
     path, partition = lake.raw(name), RAW_PARTITION.get(name)
     if not partition:
-        return [path]
-    days = [p for p in lake.partitions(path) if start.isoformat() <= p.split("=", 1)[1] <= end.isoformat()]
-    return [f"{path}/{day}" for day in days]
+        return lake.size(path)
+    first, last = f"{partition}={start.isoformat()}", f"{partition}={end.isoformat()}"
+    found = [
+        length
+        for file, is_dir, length in lake.glob(f"{path}/{partition}=*/*")
+        if not is_dir
+        and first <= file.split("/")[-2] <= last
+        and not file.rsplit("/", 1)[-1].startswith(("_", "."))
+    ]
+    return sum(found), len(found)
 
 
 def write_dataset(lake: Lake, name: str, df: DataFrame, start: dt.date, end: dt.date) -> dict:
@@ -79,10 +87,7 @@ def write_dataset(lake: Lake, name: str, df: DataFrame, start: dt.date, end: dt.
     (writer.partitionBy(partition) if partition else writer).parquet(path)
     written = conform(read_written(lake, name, start, end), RAW[name])
     rows, digest = count_and_hash(written)
-    size = files = 0
-    for folder in written_folders(lake, name, start, end):
-        folder_bytes, folder_files = lake.size(folder)
-        size, files = size + folder_bytes, files + folder_files
+    size, files = written_size(lake, name, start, end)
     log.info(
         "raw/%s: %d rows, %d bytes in %d files (%.1f s)", name, rows, size, files, time.monotonic() - started
     )

@@ -12,6 +12,11 @@ from etl.lake import Lake
 
 log = logging.getLogger("etl.outputs")
 
+# One write task per partition value, at most this many tasks: each daily partition gets one file
+# (a file per task that holds rows of it), not one per shuffle partition.
+MAX_WRITE_TASKS = 8
+MAX_RECORDS_PER_FILE = 2_000_000
+
 
 def _partition_name(row, by: list[str]) -> str:
     return "/".join(f"{column}={row[column]}" for column in by)
@@ -24,12 +29,20 @@ def replace_partitions(
 
     The run owns the partitions whose `owner` column has one of the `owned` values: any of them the
     new data leaves empty is deleted, so a re-run never leaves stale rows behind.
-    Give a cached df: it is counted per partition, written, then the written rows are counted back.
+    Give a cached df: it is counted per partition, written, then the rows of the written partitions
+    are counted back in one Spark job (Parquet footers: no column is decoded).
     """
     counts = {_partition_name(row, by): row["count"] for row in df.groupBy(*by).count().collect()}
     expected = sum(counts.values())
     if counts:
-        df.repartition(*by).write.mode("overwrite").partitionBy(*by).parquet(uri)
+        tasks = min(MAX_WRITE_TASKS, len(counts))
+        (
+            df.repartition(tasks, *by)
+            .write.mode("overwrite")
+            .option("maxRecordsPerFile", MAX_RECORDS_PER_FILE)
+            .partitionBy(*by)
+            .parquet(uri)
+        )
     owned_names = {f"{owner}={value}" for value in owned}
     on_storage = lake.partitions(uri, len(by)) if lake.exists(uri) else []
     fs, _ = lake.filesystem(uri)

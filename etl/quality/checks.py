@@ -49,11 +49,38 @@ def schema_contract(dataset: str, df: DataFrame, contract: StructType) -> CheckR
     )
 
 
-def not_null(dataset: str, df: DataFrame, columns: list[str]) -> CheckResult:
+def null_rows(columns: list[str]) -> Column:
+    """Aggregate: rows with a null in any of `columns` (for tally)."""
     condition = F.lit(False)
     for name in columns:
         condition = condition | F.col(name).isNull()
-    nulls = df.where(condition).count()
+    return F.count(F.when(condition, 1))
+
+
+def violations(condition: Column) -> Column:
+    """Aggregate: rows for which `condition` does not hold (a null condition counts as a violation)."""
+    return F.count(F.when(~F.coalesce(condition, F.lit(False)), 1))
+
+
+def tally(df: DataFrame, **measures: Column) -> dict[str, Any]:
+    """Every measure a dataset's checks need, computed in one aggregation (one Spark job)."""
+    return df.agg(*[column.alias(name) for name, column in measures.items()]).first().asDict()
+
+
+def with_reference_flag(df: DataFrame, column: str, reference: DataFrame, flag: str) -> DataFrame:
+    """Add boolean `flag`: the row's `column` is in the (small, broadcast) reference."""
+    present = reference.select(column).distinct().withColumn(flag, F.lit(True))
+    return df.join(F.broadcast(present), column, "left").withColumn(
+        flag, F.coalesce(F.col(flag), F.lit(False))
+    )
+
+
+def orphan_rows(column: str, flag: str) -> Column:
+    """Aggregate over with_reference_flag's output: non-null values absent from the reference."""
+    return F.count(F.when(F.col(column).isNotNull() & ~F.col(flag), 1))
+
+
+def not_null(dataset: str, nulls: int, columns: list[str]) -> CheckResult:
     return result(
         dataset, "not_null", CRITICAL, nulls == 0, nulls, 0, f"rows with a null in {', '.join(columns)}"
     )
@@ -66,8 +93,12 @@ def unique(dataset: str, df: DataFrame, key: list[str]) -> CheckResult:
     )
 
 
-def referential(dataset: str, df: DataFrame, column: str, reference: DataFrame, target: str) -> CheckResult:
-    orphans = df.where(F.col(column).isNotNull()).join(reference.select(column), column, "left_anti").count()
+def orphans(df: DataFrame, column: str, reference: DataFrame) -> int:
+    """Non-null values of `column` with no row in a large reference (an anti join)."""
+    return df.where(F.col(column).isNotNull()).join(reference.select(column), column, "left_anti").count()
+
+
+def referential(dataset: str, orphans: int, column: str, target: str) -> CheckResult:
     return result(
         dataset,
         f"references_{target}",
@@ -79,11 +110,8 @@ def referential(dataset: str, df: DataFrame, column: str, reference: DataFrame, 
     )
 
 
-def accepted(
-    dataset: str, df: DataFrame, check: str, condition: Column, severity: str, what: str
-) -> CheckResult:
-    """Rows for which `condition` does not hold (a null condition counts as a violation)."""
-    violations = df.where(~F.coalesce(condition, F.lit(False))).count()
+def accepted(dataset: str, check: str, violations: int, severity: str, what: str) -> CheckResult:
+    """`violations`: rows for which the check's condition does not hold (see violations())."""
     return result(dataset, check, severity, violations == 0, violations, 0, what)
 
 

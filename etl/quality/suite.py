@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from pyspark.sql import DataFrame
+from pyspark.sql import Column, DataFrame
 from pyspark.sql import functions as F
 from pyspark.sql.types import StringType, StructField, StructType
 
@@ -51,10 +51,10 @@ class Inputs:
 DIMENSIONS = ("stores", "customers", "products")
 
 
-def _shape_checks(name: str, df: DataFrame) -> list[CheckResult]:
+def _shape_checks(name: str, df: DataFrame, nulls: int) -> list[CheckResult]:
     return [
         c.schema_contract(name, df, CURATED[name]),
-        c.not_null(name, df, KEYS[name]),
+        c.not_null(name, nulls, KEYS[name]),
         c.unique(name, df, KEYS[name]),
     ]
 
@@ -64,102 +64,119 @@ def _reject_rate(name: str, raw: int, rejected: int) -> CheckResult:
     return c.at_most(name, "reject_rate", WARNING, rate, MAX_REJECT_RATE, "share of raw rows rejected")
 
 
-def dimension_checks(data: Inputs) -> list[CheckResult]:
-    results = []
-    for name in DIMENSIONS:
-        curated = data.curated(name)
-        results += _shape_checks(name, curated)
-        raw, kept, rejected = data.raw(name).count(), curated.count(), data.rejects(name).count()
-        results.append(c.reconciles(name, raw, {"curated": kept, "rejects": rejected}))
-    products = data.curated("products")
-    results.append(
-        c.accepted(
-            "products",
-            products,
+# Each dataset is scanned once for its row count, null keys and row conditions together (c.tally);
+# only the key uniqueness, the joins with large datasets and the raw/reject counts are jobs apart.
+def _dimension_rules() -> dict[str, tuple[str, Column, str]]:
+    return {
+        "products": (
             "accepted_range",
             (F.col("unit_price") > 0) & F.col("vat_rate").isin(*VAT_RATES),
-            CRITICAL,
             "price > 0 and VAT rate in 6/12/21 %",
-        )
-    )
-    results.append(
-        c.accepted(
-            "stores",
-            data.curated("stores"),
+        ),
+        "stores": (
             "accepted_values",
             F.col("region").isin(*REGION_SHARE),
-            CRITICAL,
             "region is Flanders, Wallonia or Brussels",
-        )
-    )
-    return results
+        ),
+    }
+
+
+def dimension_checks(data: Inputs) -> list[CheckResult]:
+    results, rules, dimension_rules = [], [], _dimension_rules()
+    for name in DIMENSIONS:
+        curated = data.curated(name)
+        measures = {"rows": F.count(F.lit(1)), "nulls": c.null_rows(KEYS[name])}
+        if name in dimension_rules:
+            measures["violations"] = c.violations(dimension_rules[name][1])
+        seen = c.tally(curated, **measures)
+        results += _shape_checks(name, curated, seen["nulls"])
+        raw, rejected = data.raw(name).count(), data.rejects(name).count()
+        results.append(c.reconciles(name, raw, {"curated": seen["rows"], "rejects": rejected}))
+        if name in dimension_rules:
+            check, _, what = dimension_rules[name]
+            rules.append(c.accepted(name, check, seen["violations"], CRITICAL, what))
+    return results + sorted(rules, key=lambda x: x.dataset)
 
 
 def order_checks(data: Inputs) -> list[CheckResult]:
     orders, lines, returns = data.curated("orders"), data.curated("order_lines"), data.curated("returns")
     rejected_orders, rejected_lines = data.rejects("orders"), data.rejects("order_lines")
+    flagged = c.with_reference_flag(orders, "customer_id", data.curated("customers"), "_customer_ok")
+    flagged = c.with_reference_flag(flagged, "store_id", data.curated("stores"), "_store_ok")
+    seen = c.tally(
+        flagged,
+        rows=F.count(F.lit(1)),
+        nulls=c.null_rows(KEYS["orders"]),
+        no_customer=c.orphan_rows("customer_id", "_customer_ok"),
+        no_store=c.orphan_rows("store_id", "_store_ok"),
+        channel=c.violations(F.col("channel").isin(*CHANNELS)),
+        order_date=c.violations(F.to_date("order_ts") == F.col("order_date")),
+        latest=F.max("order_date"),
+    )
+    line_rules = {}
+    for name, df, sign in (
+        ("order_lines", lines, F.col("quantity") > 0),
+        ("returns", returns, F.col("quantity") < 0),
+    ):
+        line_rules[name] = c.tally(
+            c.with_reference_flag(df, "product_id", data.curated("products"), "_product_ok"),
+            rows=F.count(F.lit(1)),
+            nulls=c.null_rows(KEYS[name]),
+            no_product=c.orphan_rows("product_id", "_product_ok"),
+            range=c.violations(sign & (F.col("unit_price") > 0) & F.col("vat_rate").isin(*VAT_RATES)),
+            amounts=c.violations(
+                (F.col("quantity") * F.col("unit_price") == F.col("line_amount"))
+                & (F.col("net_amount") + F.col("vat_amount") == F.col("line_amount"))
+            ),
+        )
     results = (
-        _shape_checks("orders", orders)
-        + _shape_checks("order_lines", lines)
-        + _shape_checks("returns", returns)
+        _shape_checks("orders", orders, seen["nulls"])
+        + _shape_checks("order_lines", lines, line_rules["order_lines"]["nulls"])
+        + _shape_checks("returns", returns, line_rules["returns"]["nulls"])
     )
     raw_orders, raw_lines = data.raw("orders").count(), data.raw("order_lines").count()
-    n_orders, n_rejected_orders = orders.count(), rejected_orders.count()
-    n_lines, n_returns, n_rejected_lines = lines.count(), returns.count(), rejected_lines.count()
+    n_rejected_orders, n_rejected_lines = rejected_orders.count(), rejected_lines.count()
+    n_lines, n_returns = line_rules["order_lines"]["rows"], line_rules["returns"]["rows"]
     results += [
-        c.reconciles("orders", raw_orders, {"curated": n_orders, "rejects": n_rejected_orders}),
+        c.reconciles("orders", raw_orders, {"curated": seen["rows"], "rejects": n_rejected_orders}),
         c.reconciles(
             "order_lines", raw_lines, {"curated": n_lines, "returns": n_returns, "rejects": n_rejected_lines}
         ),
         _reject_rate("orders", raw_orders, n_rejected_orders),
         _reject_rate("order_lines", raw_lines, n_rejected_lines),
-        c.referential("orders", orders, "customer_id", data.curated("customers"), "customers"),
-        c.referential("orders", orders, "store_id", data.curated("stores"), "stores"),
+        c.referential("orders", seen["no_customer"], "customer_id", "customers"),
+        c.referential("orders", seen["no_store"], "store_id", "stores"),
+        c.accepted("orders", "accepted_values", seen["channel"], CRITICAL, "channel is store, web or app"),
         c.accepted(
             "orders",
-            orders,
-            "accepted_values",
-            F.col("channel").isin(*CHANNELS),
-            CRITICAL,
-            "channel is store, web or app",
-        ),
-        c.accepted(
-            "orders",
-            orders,
             "order_date_matches_timestamp",
-            F.to_date("order_ts") == F.col("order_date"),
+            seen["order_date"],
             CRITICAL,
             "order_date is the UTC day of order_ts",
         ),
     ]
-    for name, df, sign in (
-        ("order_lines", lines, F.col("quantity") > 0),
-        ("returns", returns, F.col("quantity") < 0),
-    ):
+    for name, df in (("order_lines", lines), ("returns", returns)):
+        measured = line_rules[name]
         results += [
-            c.referential(name, df, "order_id", orders, "orders"),
-            c.referential(name, df, "product_id", data.curated("products"), "products"),
+            c.referential(name, c.orphans(df, "order_id", orders), "order_id", "orders"),
+            c.referential(name, measured["no_product"], "product_id", "products"),
             c.accepted(
                 name,
-                df,
                 "accepted_range",
-                sign & (F.col("unit_price") > 0) & F.col("vat_rate").isin(*VAT_RATES),
+                measured["range"],
                 CRITICAL,
                 "quantity sign matches the dataset, price > 0, VAT rate in 6/12/21 %",
             ),
             c.accepted(
                 name,
-                df,
                 "amounts_add_up",
-                (F.col("quantity") * F.col("unit_price") == F.col("line_amount"))
-                & (F.col("net_amount") + F.col("vat_amount") == F.col("line_amount")),
+                measured["amounts"],
                 CRITICAL,
                 "line_amount = quantity × unit_price = net_amount + vat_amount",
             ),
         ]
     results.append(order_totals(orders, lines, returns, rejected_lines))
-    latest = orders.agg(F.max("order_date")).first()[0]
-    results.append(c.fresh("orders", latest, data.end, CRITICAL, "latest curated order day"))
+    results.append(c.fresh("orders", seen["latest"], data.end, CRITICAL, "latest curated order day"))
     return results
 
 
@@ -192,38 +209,38 @@ def order_totals(
 
 def event_checks(data: Inputs) -> list[CheckResult]:
     arrived = data.curated("events", "ingest_date")
-    rejected = data.rejects("events")
-    raw, kept, n_rejected = data.raw("events").count(), arrived.count(), rejected.count()
-    results = _shape_checks("events", arrived) + [
-        c.reconciles("events", raw, {"curated": kept, "rejects": n_rejected}),
+    seen = c.tally(
+        arrived,
+        rows=F.count(F.lit(1)),
+        nulls=c.null_rows(KEYS["events"]),
+        event_type=c.violations(F.col("event_type").isin(*FUNNEL_STAGES)),
+        event_date=c.violations(F.to_date("event_ts") == F.col("event_date")),
+        arrival=c.violations(F.col("ingest_date") >= F.col("event_date")),
+        latest=F.max("event_date"),
+    )
+    raw, n_rejected = data.raw("events").count(), data.rejects("events").count()
+    results = _shape_checks("events", arrived, seen["nulls"]) + [
+        c.reconciles("events", raw, {"curated": seen["rows"], "rejects": n_rejected}),
         _reject_rate("events", raw, n_rejected),
+        c.accepted("events", "accepted_values", seen["event_type"], CRITICAL, "event_type is a funnel stage"),
         c.accepted(
             "events",
-            arrived,
-            "accepted_values",
-            F.col("event_type").isin(*FUNNEL_STAGES),
-            CRITICAL,
-            "event_type is a funnel stage",
-        ),
-        c.accepted(
-            "events",
-            arrived,
             "event_date_matches_timestamp",
-            F.to_date("event_ts") == F.col("event_date"),
+            seen["event_date"],
             CRITICAL,
             "event_date is the UTC day of event_ts",
         ),
         c.accepted(
             "events",
-            arrived,
             "arrives_after_it_happens",
-            F.col("ingest_date") >= F.col("event_date"),
+            seen["arrival"],
             WARNING,
             "no event arrives before the day it happened",
         ),
     ]
-    latest = arrived.agg(F.max("event_date")).first()[0]
-    results.append(c.fresh("events", latest, data.end, WARNING, "latest event day among the arrivals"))
+    results.append(
+        c.fresh("events", seen["latest"], data.end, WARNING, "latest event day among the arrivals")
+    )
     return results
 
 
@@ -251,16 +268,20 @@ def mart_checks(data: Inputs) -> list[CheckResult]:
                 "sum of returns_amount = sum of curated return amounts",
             ),
         ]
-    funnel = data.mart("funnel", "event_date")
-    results.append(
-        c.accepted(
-            "funnel",
-            funnel,
-            "funnel_narrows",
+    narrows = c.tally(
+        data.mart("funnel", "event_date"),
+        violations=c.violations(
             (F.col("sessions") >= F.col("product_view_sessions"))
             & (F.col("product_view_sessions") >= F.col("cart_sessions"))
             & (F.col("cart_sessions") >= F.col("checkout_sessions"))
-            & (F.col("checkout_sessions") >= F.col("purchase_sessions")),
+            & (F.col("checkout_sessions") >= F.col("purchase_sessions"))
+        ),
+    )
+    results.append(
+        c.accepted(
+            "funnel",
+            "funnel_narrows",
+            narrows["violations"],
             WARNING,
             "each stage is reached by no more sessions than the one before",
         )

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import duckdb
 
-from etl.schemas import MARTS
+from etl.schemas import CURATED, MART_PARTITION, MARTS, RAW
 from etl.transforms.events import DEDUP_LOOKBACK_DAYS
 
 SETUP = """
@@ -66,19 +66,19 @@ SELECT * EXCLUDE (c, b, reject_reason),
     AS net_amount
 FROM cents;
 
-CREATE TABLE events AS
-SELECT * EXCLUDE (reject_reason) FROM (
-  SELECT e.*, CAST(e.event_ts AS DATE) AS event_date, CASE
-      WHEN e.event_id IS NULL OR e.session_id IS NULL OR e.event_type IS NULL OR e.event_ts IS NULL
-        OR e.ingest_date IS NULL THEN 'missing_key'
-      WHEN row_number() OVER (PARTITION BY e.event_id ORDER BY e.ingest_date, e.event_ts) > 1 THEN 'duplicate'
-      WHEN e.event_type NOT IN ('page_view', 'product_view', 'add_to_cart', 'checkout', 'purchase')
-        THEN 'invalid_event_type'
-    END AS reject_reason
-  FROM read_parquet('{raw}/events/*/*.parquet', hive_partitioning = true,
-                    hive_types = {{'ingest_date': DATE}}) e
-  WHERE e.ingest_date BETWEEN DATE '{lookback}' AND DATE '{end}'
-) WHERE reject_reason IS NULL AND ingest_date BETWEEN DATE '{start}' AND DATE '{end}';
+CREATE TABLE events_tagged AS
+SELECT e.*, CAST(e.event_ts AS DATE) AS event_date, CASE
+    WHEN e.event_id IS NULL OR e.session_id IS NULL OR e.event_type IS NULL OR e.event_ts IS NULL
+      OR e.ingest_date IS NULL THEN 'missing_key'
+    WHEN row_number() OVER (PARTITION BY e.event_id ORDER BY e.ingest_date, e.event_ts) > 1 THEN 'duplicate'
+    WHEN e.event_type NOT IN ('page_view', 'product_view', 'add_to_cart', 'checkout', 'purchase')
+      THEN 'invalid_event_type'
+  END AS reject_reason
+FROM read_parquet('{raw}/events/*/*.parquet', hive_partitioning = true,
+                  hive_types = {{'ingest_date': DATE}}) e
+WHERE e.ingest_date BETWEEN DATE '{lookback}' AND DATE '{end}';
+DELETE FROM events_tagged WHERE ingest_date < DATE '{start}';
+CREATE TABLE events AS SELECT * EXCLUDE (reject_reason) FROM events_tagged WHERE reject_reason IS NULL;
 """
 
 LINE_MEASURES = """
@@ -165,13 +165,100 @@ def compute_marts(raw_dir: Path, start: dt.date, end: dt.date) -> dict[str, list
         }
 
 
+def _dimension_rejects(raw: str, name: str, key: str) -> str:
+    return f"""
+SELECT * EXCLUDE (_copy), CASE WHEN {key} IS NULL THEN 'missing_key' ELSE 'duplicate' END AS reject_reason
+FROM (SELECT *, row_number() OVER (PARTITION BY {key}) AS _copy FROM read_parquet('{raw}/{name}/*.parquet'))
+WHERE {key} IS NULL OR _copy > 1
+"""
+
+
+def _rejected(name: str, tagged: str) -> str:
+    """Rejected rows as they came (raw columns) plus their reason, as the Spark transform keeps them."""
+    columns = ", ".join(RAW[name].fieldNames())
+    return f"SELECT {columns}, reject_reason FROM {tagged} WHERE reject_reason IS NOT NULL"
+
+
+def write_outputs(raw_dir: Path, out_dir: Path, start: dt.date, end: dt.date) -> dict[str, int]:
+    """What the Spark transform writes (curated, rejects, marts; same partition layout, Parquet
+    zstd), from the same raw files: for the benchmark only. Returns the rows written per output.
+
+    customer_value is over the orders of start..end (as compute_marts); the others match Spark's.
+    """
+    params = {
+        "raw": raw_dir.as_posix(),
+        "start": start,
+        "end": end,
+        "lookback": start - dt.timedelta(days=DEDUP_LOOKBACK_DAYS),
+    }
+    lines = "SELECT *, CAST(line_amount - net_amount AS DECIMAL(12, 2)) AS vat_amount FROM lines"
+    outputs: dict[str, tuple[str, list[str]]] = {
+        **{f"curated/{name}": (f"SELECT * FROM {name}", []) for name in ("stores", "customers", "products")},
+        **{
+            f"curated/_rejects/{name}": (_dimension_rejects(params["raw"], name, key), [])
+            for name, key in (
+                ("stores", "store_id"),
+                ("customers", "customer_id"),
+                ("products", "product_id"),
+            )
+        },
+        "curated/orders": ("SELECT * FROM orders", ["order_date"]),
+        "curated/_rejects/orders": (
+            _rejected("orders", "orders_tagged"),
+            ["order_date"],
+        ),
+        "curated/order_lines": (f"SELECT * FROM ({lines}) WHERE quantity > 0", ["order_date"]),
+        "curated/returns": (f"SELECT * FROM ({lines}) WHERE quantity < 0", ["order_date"]),
+        "curated/_rejects/order_lines": (
+            _rejected("order_lines", "lines_tagged"),
+            ["order_date"],
+        ),
+        "curated/events": ("SELECT * FROM events", ["event_date", "ingest_date"]),
+        "curated/_rejects/events": (
+            _rejected("events", "events_tagged"),
+            ["ingest_date"],
+        ),
+        **{f"marts/{name}": (query, [MART_PARTITION[name]]) for name, query in QUERIES.items()},
+    }
+    written = {}
+    with duckdb.connect() as db:
+        db.execute(SETUP.format(**params))
+        for path, (query, partition_by) in outputs.items():
+            name = path.rsplit("/", 1)[1]
+            columns = (
+                ", ".join(CURATED[name].fieldNames())
+                if path.startswith("curated/") and "_rejects" not in path
+                else "*"
+            )
+            if path.startswith("marts/"):
+                columns = ", ".join(MARTS[name].fieldNames())
+            options = "FORMAT parquet, COMPRESSION zstd, OVERWRITE_OR_IGNORE"
+            if partition_by:
+                options += f", PARTITION_BY ({', '.join(partition_by)})"
+            target = out_dir / path
+            target.parent.mkdir(parents=True, exist_ok=True)
+            where = target if partition_by else target.with_suffix(".parquet")
+            select = f"SELECT {columns} FROM ({query.format(**params)})"
+            written[path] = db.execute(f"COPY ({select}) TO '{where.as_posix()}' ({options})").fetchone()[0]
+    return written
+
+
 def main(argv: list[str] | None = None) -> int:
-    """`python -m etl.reference.duckdb_marts --raw DIR --date D --end-date E`: row count per mart."""
+    """`python -m etl.reference.duckdb_marts --raw DIR --date D --end-date E [--out DIR]`.
+
+    Without --out: row count per mart. With --out: writes every output of the Spark transform
+    under DIR (see write_outputs) and prints rows per output.
+    """
     parser = argparse.ArgumentParser(description=main.__doc__)
     parser.add_argument("--raw", type=Path, required=True, help="the lake's raw/ directory")
     parser.add_argument("--date", type=dt.date.fromisoformat, required=True)
     parser.add_argument("--end-date", type=dt.date.fromisoformat, required=True)
+    parser.add_argument("--out", type=Path, help="write the transform's outputs under this directory")
     args = parser.parse_args(argv)
+    if args.out:
+        for path, rows in write_outputs(args.raw, args.out, args.date, args.end_date).items():
+            print(f"{path}: {rows} rows")
+        return 0
     for name, rows in compute_marts(args.raw, args.date, args.end_date).items():
         print(f"{name}: {len(rows)} rows")
     return 0

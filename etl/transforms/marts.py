@@ -34,8 +34,8 @@ def daily_sales(
     lines = (
         sales.unionByName(returns)
         .join(orders.select("order_id", "store_id"), "order_id")
-        .join(stores.select("store_id", "region"), "store_id")
-        .join(products.select("product_id", "category"), "product_id")
+        .join(F.broadcast(stores.select("store_id", "region")), "store_id")
+        .join(F.broadcast(products.select("product_id", "category")), "product_id")
     )
     return (
         lines.groupBy("order_date", "store_id", "region", "category")
@@ -46,24 +46,36 @@ def daily_sales(
 
 def product_performance(sales: DataFrame, returns: DataFrame, products: DataFrame) -> DataFrame:
     """Per day and product: orders, units and amounts sold, units and amounts returned."""
-    lines = sales.unionByName(returns).join(products.select("product_id", "category", "brand"), "product_id")
+    lines = sales.unionByName(returns).join(
+        F.broadcast(products.select("product_id", "category", "brand")), "product_id"
+    )
     return lines.groupBy("order_date", "product_id", "category", "brand").agg(*_order_line_measures(lines))
 
 
 def funnel(events: DataFrame) -> DataFrame:
-    """Per day and platform: visits (sessions) reaching each funnel stage, and the conversion rate."""
+    """Per day and platform: visits (sessions) reaching each funnel stage, and the conversion rate.
 
-    def sessions_with(event_type: str) -> Column:
-        return F.countDistinct(F.when(F.col("event_type") == event_type, F.col("session_id")))
-
-    return (
-        events.groupBy("event_date", "platform")
+    Exact distinct counts in two aggregations (one row per session first, then per day and
+    platform): five COUNT(DISTINCT) side by side would copy every event five times (Expand).
+    """
+    stages = {
+        "product_view": "product_view_sessions",
+        "add_to_cart": "cart_sessions",
+        "checkout": "checkout_sessions",
+        "purchase": "purchase_sessions",
+    }
+    per_session = (
+        events.where(F.col("session_id").isNotNull())
+        .groupBy("event_date", "platform", "session_id")
         .agg(
-            F.countDistinct("session_id").alias("sessions"),
-            sessions_with("product_view").alias("product_view_sessions"),
-            sessions_with("add_to_cart").alias("cart_sessions"),
-            sessions_with("checkout").alias("checkout_sessions"),
-            sessions_with("purchase").alias("purchase_sessions"),
+            *[F.max((F.col("event_type") == stage).cast("int")).alias(name) for stage, name in stages.items()]
+        )
+    )
+    return (
+        per_session.groupBy("event_date", "platform")
+        .agg(
+            F.count(F.lit(1)).alias("sessions"),
+            *[F.coalesce(F.sum(name), F.lit(0)).cast("bigint").alias(name) for name in stages.values()],
         )
         .withColumn("conversion_rate", F.col("purchase_sessions") / F.col("sessions"))
     )
@@ -103,7 +115,7 @@ def customer_value(orders: DataFrame, customers: DataFrame, as_of: dt.date) -> D
         return F.ntile(5).over(Window.orderBy(*order, F.col("customer_id")))
 
     return (
-        per_customer.join(customers.select("customer_id", "region"), "customer_id")
+        per_customer.join(F.broadcast(customers.select("customer_id", "region")), "customer_id")
         .withColumn("as_of_date", as_of_date)
         .withColumn("r_score", quintile(F.col("recency_days").desc()))
         .withColumn("f_score", quintile(F.col("orders")))

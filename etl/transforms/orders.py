@@ -11,8 +11,8 @@ from etl.transforms.money import net_of_vat
 
 def tag_orders(orders: DataFrame, customers: DataFrame, stores: DataFrame) -> DataFrame:
     """Raw orders with reject_reason: missing key, duplicate, unknown customer, unknown store."""
-    checked = r.exists_in(orders, customers, "customer_id", "_customer_ok")
-    checked = r.exists_in(checked, stores, "store_id", "_store_ok")
+    checked = r.exists_in(orders, customers, "customer_id", "_customer_ok", small=True)
+    checked = r.exists_in(checked, stores, "store_id", "_store_ok", small=True)
     tagged = r.tag(
         checked,
         [
@@ -29,7 +29,7 @@ def tag_lines(lines: DataFrame, curated_orders: DataFrame, products: DataFrame) 
     """Raw lines with reject_reason; accepted lines get the product's VAT rate."""
     checked = r.exists_in(lines, curated_orders, "order_id", "_order_ok")
     rates = products.select("product_id", F.col("vat_rate").alias("_vat_rate"))
-    checked = checked.join(rates, "product_id", "left")
+    checked = checked.join(F.broadcast(rates), "product_id", "left")
     tagged = r.tag(
         checked,
         [

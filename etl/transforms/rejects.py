@@ -47,7 +47,11 @@ def rejected(tagged: DataFrame) -> DataFrame:
     return tagged.where(F.col(REASON).isNotNull())
 
 
-def exists_in(df: DataFrame, reference: DataFrame, key: str, flag: str) -> DataFrame:
-    """Add boolean `flag`: the row's `key` is present in `reference` (null keys are absent)."""
+def exists_in(df: DataFrame, reference: DataFrame, key: str, flag: str, small: bool = False) -> DataFrame:
+    """Add boolean `flag`: the row's `key` is present in `reference` (null keys are absent).
+
+    `small`: the reference is a dimension, sent whole to every task (broadcast) instead of shuffled.
+    """
     present = reference.select(F.col(key)).distinct().withColumn(flag, F.lit(True))
+    present = F.broadcast(present) if small else present
     return df.join(present, key, "left").withColumn(flag, F.coalesce(F.col(flag), F.lit(False)))
