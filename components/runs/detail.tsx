@@ -8,9 +8,10 @@ import { TableHead } from "@/components/ui/table-head";
 import { PipelineSyncBanner } from "@/components/pipelines/sync-banner";
 import { isFinalTask } from "@/lib/pipelines/states";
 import { RunGantt } from "./gantt";
+import { RunActions } from "./run-actions";
 
 /** A run as the history knows it, refreshed every few seconds until it is final. */
-export function RunDetail({ initial, logsBaseUrl }: { initial: RunDetailBody; logsBaseUrl: string | null }) {
+export function RunDetail({ initial, logsBaseUrl, canAct }: { initial: RunDetailBody; logsBaseUrl: string | null; canAct: boolean }) {
   const { data, dataUpdatedAt } = useQuery({ ...queries.runs.detail(initial.run.id), initialData: initial });
   const { run } = data;
   const latest = new Map(run.tasks.map((t) => [t.taskId, t]));
@@ -46,6 +47,7 @@ export function RunDetail({ initial, logsBaseUrl }: { initial: RunDetailBody; lo
         <dt className="text-slate-500">Cluster</dt>
         <dd>{data.cluster ? <Link href={`/clusters/${encodeURIComponent(data.cluster.clusterId)}`} className="font-mono text-sky-800 underline">{data.cluster.clusterId}</Link> : "—"}</dd>
       </dl>
+      {canAct && <RunActions run={run} canAct={canAct} />}
       <div>
         <div className="mb-1 flex justify-between text-sm">
           <span>

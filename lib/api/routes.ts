@@ -5,7 +5,7 @@ import { getCluster, listClusters, terminateCluster } from "./contracts/clusters
 import { getCosts } from "./contracts/costs";
 import { getBudget, listAlarms } from "./contracts/health";
 import { deleteObject, downloadObject, listBuckets, listObjects, previewObject, summarizePrefix, uploadObject } from "./contracts/lake";
-import { getDag, getRun, listDags, listRuns, pauseDag, runsSummary, triggerRun } from "./contracts/pipelines";
+import { getDag, getRun, listDags, listRuns, pauseDag, rerunRun, runsSummary, triggerRun } from "./contracts/pipelines";
 import { health, status } from "./contracts/system";
 
 /** Every route of the JSON API; /api/openapi.json is generated from this list. */
@@ -38,4 +38,5 @@ export const ROUTES: RouteSpec<any, any, any, any>[] = [
   listRuns,
   runsSummary,
   getRun,
+  rerunRun,
 ];

@@ -51,7 +51,10 @@ export async function oncePerKey<T extends Prisma.InputJsonValue>(
 export async function triggerRun(db: PrismaClient, orchestrator: Orchestrator, req: TriggerRequest): Promise<{ id: string; runId: string }> {
   return oncePerKey(db, req.user, req.idempotencyKey, `POST /api/dags/${req.dagId}/runs`, async () => {
     if (!(await db.dag.findUnique({ where: { dagId: req.dagId } }))) throw new NotFound(`No DAG ${req.dagId}.`);
-    const runId = newRunId();
+    // A logical date of its own (unique per DAG in Airflow, like the run id) is what lets a
+    // re-run from failure target exactly this run: Airflow 3 gives manual runs none otherwise.
+    const now = new Date();
+    const runId = newRunId(now);
     const run = await db.pipelineRun.create({
       data: {
         dagId: req.dagId,
@@ -59,18 +62,48 @@ export async function triggerRun(db: PrismaClient, orchestrator: Orchestrator, r
         conf: req.conf as Prisma.InputJsonValue,
         triggeredBy: req.user.email,
         state: "queued",
-        queuedAt: new Date(),
+        logicalDate: now,
+        queuedAt: now,
         environment: req.environment,
       },
     });
     try {
-      await recordRun(db, await orchestrator.trigger(req.dagId, runId, req.conf), req.environment);
+      await recordRun(db, await orchestrator.trigger(req.dagId, runId, req.conf, now), req.environment);
     } catch (error) {
       // Airflow did not start it: the history must not show a run that never existed.
       await db.pipelineRun.delete({ where: { id: run.id } });
       throw error;
     }
     return { id: run.id, runId };
+  });
+}
+
+export interface RerunRequest {
+  /** The run's id in the history (PipelineRun.id). */
+  id: string;
+  user: { id: string; email: string };
+  idempotencyKey: string;
+}
+
+/**
+ * Re-run from failure: Airflow clears the failed tasks (and those they held back) of this one run,
+ * found by its logical date, and runs them again in the same run with new try numbers. The run is
+ * marked queued at once so the sync watches it again; its earlier tries stay in the history.
+ */
+export async function rerunFailed(db: PrismaClient, orchestrator: Orchestrator, req: RerunRequest): Promise<{ id: string; runId: string }> {
+  return oncePerKey(db, req.user, req.idempotencyKey, `POST /api/runs/${req.id}/rerun`, async () => {
+    const run = await db.pipelineRun.findUnique({ where: { id: req.id } });
+    if (!run) throw new NotFound(`No run ${req.id}.`);
+    if (run.state !== "failed") throw new Conflict(`Only a failed run can be re-run from failure; this one is ${run.state}.`);
+    if (!run.logicalDate) {
+      throw new Conflict(
+        "This run has no logical date, so Airflow's CLI cannot clear it without clearing other runs: re-run it from the Airflow UI, or run it again with the same conf.",
+      );
+    }
+    await orchestrator.clearFailed(run.dagId, run.logicalDate);
+    // The only other way back besides a backfill's reprocess: Airflow has just put the run back to queued.
+    await db.pipelineRun.updateMany({ where: { id: run.id, state: "failed" }, data: { state: "queued", endedAt: null } });
+    return { id: run.id, runId: run.runId };
   });
 }
 

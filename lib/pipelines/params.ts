@@ -4,7 +4,8 @@ import { validators } from "./param-validators.generated";
 import { schemaKey } from "./schema-key";
 
 // The form checks the size the API enforces, before sending (the port owns the limit).
-export { MAX_CONF_BYTES } from "@/lib/platform/orchestrator/ids";
+import { MAX_CONF_BYTES } from "@/lib/platform/orchestrator/ids";
+export { MAX_CONF_BYTES };
 
 // The DAGs' declared Params, from dags/params.json: generated from the DAG code of this same
 // repository version (scripts/dag-params.py), since no Airflow CLI command MWAA accepts prints
@@ -146,4 +147,15 @@ export function paramError(param: ParamSpec, value: unknown): string | null {
 /** The problems of a conf under the declared Params. Keys that are not params are Airflow's to allow. */
 export function confErrors(params: ParamSpec[], conf: Record<string, unknown>): string[] {
   return params.flatMap((param) => (Object.hasOwn(conf, param.name) ? [paramError(param, conf[param.name])] : [])).filter((e) => e !== null);
+}
+
+/** A conf handed over in a page's query ("run again with the same conf"): a JSON object within the size limit, else none. */
+export function confFromQuery(text: string | undefined): Record<string, unknown> | undefined {
+  if (!text || new TextEncoder().encode(text).length > MAX_CONF_BYTES) return undefined;
+  try {
+    const value: unknown = JSON.parse(text);
+    return typeof value === "object" && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined;
+  } catch {
+    return undefined;
+  }
 }

@@ -1,5 +1,6 @@
 import { commands, type Command } from "./commands";
-import { CliOutputError, failureReason, parseBackfillDates, parseDags, parseDot, parseRuns, parseTaskList, parseTaskStates, parseTriggered } from "./parse";
+import { CliOutputError, failureReason, parseBackfillDates, parseDags, parseDot, parseImportErrors, parseRuns, parseTaskList, parseTaskStates, parseTriggered } from "./parse";
+import { Conflict } from "../errors";
 import type { DagStructure, Orchestrator, RunState } from "./port";
 import { CliCommandError, commandFailure, type CliOutput, type CliTransport } from "./transport";
 
@@ -52,6 +53,14 @@ export function airflowOrchestrator(transport: CliTransport, options: AirflowOpt
     },
     async setPaused(dagId, paused) {
       await run(commands.setPaused(dagId, paused));
+    },
+    async clearFailed(dagId, logicalDate) {
+      // The logical date is unique per DAG in Airflow, so at most this one run matches; none is a refusal.
+      const out = await run(commands.clearFailed(dagId, logicalDate));
+      if (/^Nothing to clear\.?$/m.test(out)) throw new Conflict("Airflow found no failed task to clear in this run.");
+    },
+    async importErrors() {
+      return parseImportErrors(await run(commands.listImportErrors()));
     },
     async runs(dagId, state?: RunState) {
       return parseRuns(await run(commands.listRuns(dagId, state)));
