@@ -70,13 +70,23 @@ export function pipelinesSync(options: PipelinesSyncOptions): SyncSource {
     for (const group of await openBackfills(prisma, environment)) if (liveDagIds.has(group.dagId)) toList.add(group.dagId);
 
     let changedRuns = 0;
+    let changedTasks = 0;
+    const tasksRead = new Set<string>();
     const taskFetches = new Map(active.filter((r) => liveDagIds.has(r.dagId)).map((r) => [`${r.dagId}/${r.runId}`, r]));
     for (const dagId of toList) {
       const runs = await orchestrator.runs(dagId);
       calls++;
       const newest = new Set(runs.slice(0, newRunTaskFetches).map((r) => r.runId));
       for (const run of runs) {
-        const isNew = !(await prisma.pipelineRun.findUnique({ where: { dagId_runId: { dagId, runId: run.runId } }, select: { id: true } }));
+        const before = await prisma.pipelineRun.findUnique({ where: { dagId_runId: { dagId, runId: run.runId } }, select: { id: true, state: true } });
+        const isNew = !before;
+        if (before && isFinalRun(run.state) && !isFinalRun(before.state)) {
+          // A run's last tries before its final state: a page that sees the run ended stops
+          // refreshing, and must not stop on the tries of before a re-run.
+          changedTasks += await recordTaskInstances(prisma, before.id, await orchestrator.taskInstances(dagId, run.runId));
+          calls++;
+          tasksRead.add(before.id);
+        }
         if (await recordRun(prisma, run, environment)) changedRuns++;
         if (isNew && newest.has(run.runId)) {
           const row = await prisma.pipelineRun.findUniqueOrThrow({ where: { dagId_runId: { dagId, runId: run.runId } } });
@@ -87,11 +97,12 @@ export function pipelinesSync(options: PipelinesSyncOptions): SyncSource {
 
     const backfillsCompleted = await trackBackfills(prisma, environment);
 
-    let changedTasks = 0;
     let qualityChecks = 0;
     for (const watched of taskFetches.values()) {
-      changedTasks += await recordTaskInstances(prisma, watched.id, await orchestrator.taskInstances(watched.dagId, watched.runId));
-      calls++;
+      if (!tasksRead.has(watched.id)) {
+        changedTasks += await recordTaskInstances(prisma, watched.id, await orchestrator.taskInstances(watched.dagId, watched.runId));
+        calls++;
+      }
       const run = await prisma.pipelineRun.findUniqueOrThrow({ where: { id: watched.id } });
       if (options.lake && isFinalRun(run.state)) qualityChecks += await importQualityReport(prisma, options.lake.lake, options.lake.bucket, run);
     }

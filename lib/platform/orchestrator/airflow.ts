@@ -20,10 +20,12 @@ function failed(out: CliOutput): boolean {
 export function airflowOrchestrator(transport: CliTransport, options: AirflowOptions = {}): Orchestrator {
   // Learnt once: an Airflow without graphviz never answers `dags show`.
   let dotUnavailable = false;
-  async function run(argv: Command): Promise<string> {
+  async function run(argv: Command, listsOnFailure = false): Promise<string> {
     options.onCommand?.(argv);
     const out = await transport.run(argv);
-    if (failed(out)) throw commandFailure(argv.slice(0, 2).join(" "), failureReason(out.stderr, out.stdout));
+    // `dags list-import-errors` exits 1 whenever it lists an error: the list is still its answer.
+    const listed = listsOnFailure && /^\[/m.test(out.stdout);
+    if (failed(out) && !listed) throw commandFailure(argv.slice(0, 2).join(" "), failureReason(out.stderr, out.stdout));
     return out.stdout;
   }
 
@@ -60,7 +62,7 @@ export function airflowOrchestrator(transport: CliTransport, options: AirflowOpt
       if (/^Nothing to clear\.?$/m.test(out)) throw new Conflict("Airflow found no failed task to clear in this run.");
     },
     async importErrors() {
-      return parseImportErrors(await run(commands.listImportErrors()));
+      return parseImportErrors(await run(commands.listImportErrors(), true));
     },
     async runs(dagId, state?: RunState) {
       return parseRuns(await run(commands.listRuns(dagId, state)));
