@@ -92,7 +92,7 @@ test("a DAG file broken on purpose shows in a banner (traceback for engineers) a
 
   writeFileSync(file, `import no_such_module_for_e2e  # broken on purpose\n${dag}`);
   await engineer.goto("/pipelines");
-  const banner = engineer.getByRole("alert", { name: "Broken DAG files" });
+  const banner = engineer.getByRole("alert", { name: "Broken DAG files", exact: true });
   await expect(banner).toContainText("e2e_breakable.py", SYNC);
   await expect(banner).toContainText("ModuleNotFoundError: No module named 'no_such_module_for_e2e'");
   await banner.getByText("Traceback", { exact: true }).click();
@@ -100,17 +100,18 @@ test("a DAG file broken on purpose shows in a banner (traceback for engineers) a
   await shoot(engineer, "pipelines-broken");
 
   await viewer.goto("/pipelines");
-  const viewerBanner = viewer.getByRole("alert", { name: "Broken DAG files" });
+  const viewerBanner = viewer.getByRole("alert", { name: "Broken DAG files", exact: true });
   await expect(viewerBanner).toContainText("ModuleNotFoundError: No module named 'no_such_module_for_e2e'");
   await expect(viewerBanner.getByText("Traceback", { exact: true })).toHaveCount(0);
 
   await engineer.getByRole("link", { name: "e2e_breakable", exact: true }).click();
-  await expect(engineer.getByRole("alert", { name: "Broken DAG file" })).toContainText("does not import");
+  await expect(engineer.getByRole("heading", { name: "e2e_breakable", level: 1 })).toBeVisible();
+  await expect(engineer.getByRole("alert", { name: "Broken DAG file", exact: true })).toContainText("does not import");
   await shoot(engineer, "dag-broken");
 
   writeFileSync(file, dag); // fixed
-  await expect(engineer.getByRole("alert", { name: "Broken DAG file" })).toHaveCount(0, SYNC);
+  await expect(engineer.getByRole("alert", { name: "Broken DAG file", exact: true })).toHaveCount(0, SYNC);
   await engineer.goto("/pipelines");
-  await expect(engineer.getByRole("alert", { name: "Broken DAG files" })).toHaveCount(0, SYNC);
+  await expect(engineer.getByRole("alert", { name: "Broken DAG files", exact: true })).toHaveCount(0, SYNC);
   rmSync(file);
 });
