@@ -121,7 +121,9 @@ export function orchestratorContract(adapterName: string, backfillMonth: number,
       writeFileSync(file, "from airflow.sdk import DAG\nimport no_such_module_for_the_contract  # broken on purpose\n");
       const listed = await eventually(() => under().importErrors(), (errors) => errors.some((e) => e.filepath === file), "the broken file listed");
       expect(listed.find((e) => e.filepath === file)).toMatchObject({ bundleName: "extra", error: expect.stringMatching(/ModuleNotFoundError: No module named 'no_such_module_for_the_contract'/) });
-      writeFileSync(file, "# airflow dag file, fixed: no DAG in it any more\n");
+      // Fixed: a valid DAG again (a file emptied of its DAG kept its import error in a run of this suite).
+      const dagId = path.basename(file, ".py");
+      writeFileSync(file, `from datetime import datetime\nfrom airflow.sdk import DAG\nwith DAG("${dagId}", schedule=None, start_date=datetime(2025, 1, 1)):\n    pass\n`);
       await eventually(() => under().importErrors(), (errors) => !errors.some((e) => e.filepath === file), "the fixed file gone from the list");
       rmSync(file);
     }, 2 * SLOW);
