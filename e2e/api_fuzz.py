@@ -30,8 +30,9 @@ EXCLUDED_CHECKS = "unsupported_method"
 SESSION_COOKIE = "next-auth.session-token"
 # Per-route settings: a backfill's range is refused with a 400 when its days relate wrongly (from
 # after to, over 366 days, in the future), rules between two fields that the JSON schema cannot
-# state; and the POSTs under a DAG wait on Airflow CLI calls, 10-20 s each on a busy machine, so
-# they get a longer response limit and fewer examples (their inputs are validated before any call).
+# state; and the POSTs under a DAG (and a run's re-run) wait on Airflow CLI calls, 10-20 s each on a
+# busy machine, so they get a longer response limit and fewer examples (their inputs are validated
+# before any call).
 OPERATIONS = r"""
 [[operations]]
 include-path-regex = "^/api/dags/\\{dagId\\}/backfills"
@@ -51,7 +52,7 @@ checks.max_response_time = 120
 generation.max-examples = 10
 
 [[operations]]
-include-path-regex = "^/api/dags/\\{dagId\\}/"
+include-path-regex = "^/api/(dags/\\{dagId\\}/|runs/\\{id\\}/rerun)"
 include-method = "POST"
 checks.max_response_time = 120
 generation.max-examples = 10

@@ -6,6 +6,10 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 export PLATFORM_HOME=${E2E_HOME:-$PWD/.platform/e2e}
 rm -rf "$PLATFORM_HOME"
+# The tests' own DAG folder (Airflow's "extra" bundle, beside dags/): a copy of e2e/dags/ that they
+# may break and fix without touching the repository.
+export EXTRA_DAGS_FOLDER=$PLATFORM_HOME/extra-dags
+mkdir -p "$EXTRA_DAGS_FOLDER" && cp e2e/dags/*.py "$EXTRA_DAGS_FOLDER/"
 export PORT=${E2E_PORT:-3100}
 export EMBEDDED_PG_PORT=${E2E_PG_PORT:-5499}
 export AIRFLOW_PORT=${E2E_AIRFLOW_PORT:-8280}

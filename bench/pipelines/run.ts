@@ -91,7 +91,7 @@ try {
 
   // 1. A Pipelines page view: the page's data, which the server render and GET /api/dags both return.
   spawned = 0;
-  JSON.stringify(await history.dagListJson(prisma));
+  JSON.stringify(await history.dagListJson(prisma, { withTraceback: true }));
   console.log(`\nAirflow CLI calls (processes spawned) per Pipelines page view, ${DAGS} DAGs: ${spawned}`);
 
   // 2. CLI calls per sync cycle, at 20 DAGs.

@@ -7,11 +7,12 @@ import { formatTime } from "./format";
 import { PipelineGraph } from "./graph";
 import { PipelineGrid } from "./grid";
 import { PipelinePauseToggle } from "./pause-toggle";
+import { PipelineBrokenFile } from "./import-errors";
 import { PipelineSyncBanner } from "./sync-banner";
 import { PipelineTriggerForm } from "./trigger-form";
 
 /** A DAG's page body: its graph coloured by the selected run, the runs × tasks grid, and (engineer+) its actions. */
-export function PipelineDetail({ initial, canAct }: { initial: DagDetailBody; canAct: boolean }) {
+export function PipelineDetail({ initial, canAct, initialConf }: { initial: DagDetailBody; canAct: boolean; initialConf?: Record<string, unknown> }) {
   const { data } = useQuery({ ...queries.pipelines.dag(initial.dag.dagId), initialData: initial });
   const [selected, setSelected] = useState<string | null>(null);
   const run = data.runs.find((r) => r.id === selected) ?? data.runs[0];
@@ -20,6 +21,7 @@ export function PipelineDetail({ initial, canAct }: { initial: DagDetailBody; ca
   return (
     <div className="space-y-6">
       <PipelineSyncBanner sync={data.sync} />
+      {data.importError && <PipelineBrokenFile error={data.importError} />}
       <dl className="grid grid-cols-2 gap-x-6 gap-y-1 text-sm sm:grid-cols-4">
         <dt className="text-slate-500">Schedule</dt>
         <dd className="font-mono">{data.dag.schedule ?? "manual"}</dd>
@@ -42,7 +44,7 @@ export function PipelineDetail({ initial, canAct }: { initial: DagDetailBody; ca
         </h2>
         {data.runs.length ? <PipelineGrid runs={data.runs} taskIds={taskIds} selected={run?.id ?? null} onSelect={setSelected} /> : <p className="text-sm text-slate-500">No runs yet.</p>}
       </section>
-      {canAct && <PipelineTriggerForm dagId={data.dag.dagId} params={data.params} />}
+      {canAct && <PipelineTriggerForm dagId={data.dag.dagId} params={data.params} initialConf={initialConf} />}
     </div>
   );
 }

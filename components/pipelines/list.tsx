@@ -6,6 +6,7 @@ import { queries, type DagListBody } from "@/lib/client/queries";
 import { dagHref, formatTime } from "./format";
 import { TableHead } from "@/components/ui/table-head";
 import { PipelineRunSquares } from "./run-squares";
+import { PipelineImportErrors } from "./import-errors";
 import { PipelineSyncBanner } from "./sync-banner";
 
 /** Every DAG as the sync last saw it, refreshed from the API (Postgres), never from Airflow directly. */
@@ -14,6 +15,7 @@ export function PipelineList({ initial }: { initial: DagListBody }) {
   return (
     <>
       <PipelineSyncBanner sync={data.sync} />
+      <PipelineImportErrors errors={data.importErrors} />
       <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
         <table className="w-full text-left text-sm">
           <TableHead columns={["DAG", "Schedule", "Tags", "State", "Last runs", "Next run", "Data quality"]} className="bg-slate-50 text-slate-600" dense />
@@ -24,6 +26,7 @@ export function PipelineList({ initial }: { initial: DagListBody }) {
                   <Link href={dagHref(d.dagId)} className="font-mono font-medium text-sky-800 underline">
                     {d.dagId}
                   </Link>
+                  {d.broken && <span className="ml-2 rounded bg-rose-100 px-1.5 py-0.5 text-xs text-rose-800">broken</span>}
                   {d.description && <p className="text-xs text-slate-500">{d.description}</p>}
                 </td>
                 <td className="px-3 py-2 font-mono text-xs">{d.schedule ?? "manual"}</td>

@@ -22,19 +22,21 @@ export function confError(text: string): string | null {
 /** What a param's input holds: text (a select holds its option as JSON), a checkbox, or a checkbox group. */
 type Raw = string | boolean | string[];
 
-function initialRaw(param: ParamSpec): Raw {
+function rawOf(param: ParamSpec, value: unknown): Raw {
   switch (paramInput(param.schema)) {
     case "checkbox":
-      return param.default === true;
+      return value === true;
     case "checkboxes":
-      return Array.isArray(param.default) ? param.default.map(String) : [];
+      return Array.isArray(value) ? value.map(String) : [];
     case "select":
     case "json":
-      return param.default === null ? "" : JSON.stringify(param.default);
+      return value === null || value === undefined ? "" : JSON.stringify(value);
     default:
-      return param.default === null ? "" : String(param.default);
+      return value === null || value === undefined ? "" : String(value);
   }
 }
+
+const initialRaw = (param: ParamSpec): Raw => rawOf(param, param.default);
 
 /**
  * What the user set the param to, or null while its input is at the default or empty: then the
@@ -157,12 +159,19 @@ function ParamField({ param, raw, error, onChange }: { param: ParamSpec; raw: Ra
  * Engineers trigger a run with a conf built from the DAG's declared Params (one field each) plus
  * any extra JSON; both are checked as the API checks them. The idempotency key is made once per
  * form submission, so a double click or a retried request starts one run; the user then lands on
- * the run's page.
+ * the run's page. `initialConf` ("run again with the same conf") fills the fields and the extra JSON.
  */
-export function PipelineTriggerForm({ dagId, params }: { dagId: string; params: ParamSpec[] }) {
+export function PipelineTriggerForm({ dagId, params, initialConf }: { dagId: string; params: ParamSpec[]; initialConf?: Record<string, unknown> }) {
   const router = useRouter();
-  const [raws, setRaws] = useState<Record<string, Raw>>(() => Object.fromEntries(params.map((p) => [p.name, initialRaw(p)])));
-  const [extra, setExtra] = useState("{}");
+  const [raws, setRaws] = useState<Record<string, Raw>>(() =>
+    Object.fromEntries(params.map((p) => [p.name, initialConf && Object.hasOwn(initialConf, p.name) ? rawOf(p, initialConf[p.name]) : initialRaw(p)])),
+  );
+  const [extra, setExtra] = useState(() => {
+    const rest = Object.fromEntries(Object.entries(initialConf ?? {}).filter(([name]) => !params.some((p) => p.name === name)));
+    return Object.keys(rest).length ? JSON.stringify(rest, null, 2) : "{}";
+  });
+  // Opened once when the prefilled conf has extra keys; the person may close it afterwards.
+  const [extraPrefilled] = useState(() => extra !== "{}");
   const [error, setError] = useState<string | null>(null);
   const [sending, setSending] = useState(false);
   const key = useRef<string | null>(null);
@@ -236,8 +245,9 @@ export function PipelineTriggerForm({ dagId, params }: { dagId: string; params: 
 
   return (
     // noValidate: the Params' own checks below are the one source of errors, not the browser's.
-    <form onSubmit={submit} noValidate className="space-y-3 rounded-lg border border-slate-200 bg-white p-4" aria-label="Trigger a run">
+    <form id="trigger" onSubmit={submit} noValidate className="space-y-3 rounded-lg border border-slate-200 bg-white p-4" aria-label="Trigger a run">
       <h2 className="font-semibold">Trigger a run</h2>
+      {initialConf && <p className="text-sm text-slate-600">Filled with the conf of the run you came from: check it, change it if needed, then trigger.</p>}
       {fields.map(({ param, raw, problem }) => (
         <ParamField
           key={param.name}
@@ -251,7 +261,7 @@ export function PipelineTriggerForm({ dagId, params }: { dagId: string; params: 
         />
       ))}
       {params.length ? (
-        <details className="space-y-1">
+        <details className="space-y-1" open={extraPrefilled}>
           <summary className="cursor-pointer text-sm text-slate-700">Extra conf (JSON object)</summary>
           {confBox}
         </details>

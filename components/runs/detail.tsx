@@ -11,9 +11,10 @@ import { isFinalTask } from "@/lib/pipelines/states";
 import { RunGantt } from "./gantt";
 import { EstimateVsActual } from "./estimate-vs-actual";
 import { TaskLogs } from "./task-log";
+import { RunActions } from "./run-actions";
 
 /** A run as the history knows it, refreshed every few seconds until it is final. */
-export function RunDetail({ initial, logsBaseUrl }: { initial: RunDetailBody; logsBaseUrl: string | null }) {
+export function RunDetail({ initial, logsBaseUrl, canAct }: { initial: RunDetailBody; logsBaseUrl: string | null; canAct: boolean }) {
   const { data, dataUpdatedAt } = useQuery({ ...queries.runs.detail(initial.run.id), initialData: initial });
   const { run } = data;
   const latest = new Map(run.tasks.map((t) => [t.taskId, t]));
@@ -58,6 +59,7 @@ export function RunDetail({ initial, logsBaseUrl }: { initial: RunDetailBody; lo
           {run.stateReason}
         </p>
       )}
+      {canAct && <RunActions run={run} canAct={canAct} />}
       <div>
         <div className="mb-1 flex justify-between text-sm">
           <span>

@@ -5,7 +5,7 @@ import { downloadStepLog, getCluster, getStepLog, listClusters, terminateCluster
 import { getCosts } from "./contracts/costs";
 import { getBudget, listAlarms } from "./contracts/health";
 import { deleteObject, downloadObject, listBuckets, listObjects, previewObject, summarizePrefix, uploadObject } from "./contracts/lake";
-import { downloadTaskLog, estimateRun, getDag, getTaskLog, getRun, listDags, listRuns, pauseDag, runsSummary, triggerRun } from "./contracts/pipelines";
+import { downloadTaskLog, estimateRun, getDag, getTaskLog, getRun, listDags, listRuns, pauseDag, rerunRun, runsSummary, triggerRun } from "./contracts/pipelines";
 import { health, status } from "./contracts/system";
 
 /** Every route of the JSON API; /api/openapi.json is generated from this list. */
@@ -43,4 +43,5 @@ export const ROUTES: RouteSpec<any, any, any, any>[] = [
   getRun,
   getTaskLog,
   downloadTaskLog,
+  rerunRun,
 ];

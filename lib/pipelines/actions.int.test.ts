@@ -4,7 +4,7 @@ import { NotFound, Refused } from "@/lib/platform/errors";
 import { createTestDatabase, type TestDatabase } from "@/lib/db/testing/test-database";
 import { localOrchestrator } from "@/lib/platform/orchestrator/local";
 import { backfillDetailJson } from "./backfill-history";
-import { setPaused, triggerRun } from "./actions";
+import { rerunFailed, setPaused, triggerRun } from "./actions";
 import { createBackfill, previewBackfill } from "./backfills";
 import { pipelinesSync } from "@/lib/sync/pipelines";
 
@@ -98,3 +98,13 @@ it("refuses a DAG Airflow cannot backfill, and leaves no group behind", async ()
   await expect(createBackfill(db.prisma, orchestrator(), { ...backfillRequest("backfill-0003"), dagId: "gone_from_airflow" })).rejects.toBeInstanceOf(Refused);
   expect(await db.prisma.backfill.count({ where: { dagId: "gone_from_airflow" } })).toBe(0);
 }, 240_000);
+
+it("refuses to re-run a run that has not failed, or has no logical date to target, before calling Airflow", async () => {
+  const failedWithoutDate = await db.prisma.pipelineRun.create({ data: { dagId: "simple_addition", runId: "manual__no_logical_date", triggeredBy: "airflow", state: "failed", environment: "local" } });
+  const succeeded = await db.prisma.pipelineRun.create({ data: { dagId: "simple_addition", runId: "manual__succeeded", triggeredBy: "airflow", state: "success", logicalDate: new Date(), environment: "local" } });
+  const rerun = (id: string, key: string) => rerunFailed(db.prisma, orchestrator(), { id, user, idempotencyKey: key });
+  await expect(rerun(failedWithoutDate.id, "key-rerun-01")).rejects.toThrow(/no logical date/);
+  await expect(rerun(succeeded.id, "key-rerun-02")).rejects.toThrow(/Only a failed run/);
+  await expect(rerun("nosuchrun", "key-rerun-03")).rejects.toBeInstanceOf(NotFound);
+  expect((await db.prisma.pipelineRun.findUniqueOrThrow({ where: { id: failedWithoutDate.id } })).state).toBe("failed");
+});

@@ -81,16 +81,20 @@ export async function triggerRun(db: PrismaClient, orchestrator: Orchestrator, r
   return oncePerKey(db, req.user, req.idempotencyKey, `POST /api/dags/${req.dagId}/runs`, async (claim) => {
     if (!(await db.dag.findUnique({ where: { dagId: req.dagId } }))) throw new NotFound(`No DAG ${req.dagId}.`);
     const runId = runIdFor(req.user.id, req.idempotencyKey, claim.createdAt);
+    // Its logical date (unique per DAG in Airflow, like the run id) is what lets a re-run from
+    // failure target exactly this run: Airflow 3 gives manual runs none otherwise. Taken from the
+    // claim too, so a retry sends the same one.
+    const logicalDate = claim.createdAt;
     const where = { dagId_runId: { dagId: req.dagId, runId } };
     const run = await db.pipelineRun.upsert({
       where,
-      create: { dagId: req.dagId, runId, conf: req.conf as Prisma.InputJsonValue, triggeredBy: req.user.email, state: "queued", queuedAt: new Date(), environment: req.environment },
+      create: { dagId: req.dagId, runId, conf: req.conf as Prisma.InputJsonValue, triggeredBy: req.user.email, state: "queued", logicalDate, queuedAt: new Date(), environment: req.environment },
       // A retry takes up a run the sync ended because Airflow did not have it; recordRun moves it on.
       update: claim.takeover ? { state: "queued", endedAt: null, stateReason: null } : {},
     });
     const settled = claim.takeover ? await airflowRun(orchestrator, req.dagId, runId) : null;
     try {
-      await recordRun(db, settled ?? (await orchestrator.trigger(req.dagId, runId, req.conf)), req.environment);
+      await recordRun(db, settled ?? (await orchestrator.trigger(req.dagId, runId, req.conf, logicalDate)), req.environment);
     } catch (error) {
       // A retry's trigger is refused when the attempt it took over started the run after all.
       const late = claim.takeover && !(error instanceof Unconfirmed) ? await airflowRun(orchestrator, req.dagId, runId).catch(() => null) : null;
@@ -106,6 +110,35 @@ export async function triggerRun(db: PrismaClient, orchestrator: Orchestrator, r
 /** The run as Airflow has it, or null when Airflow has no run of that id. */
 async function airflowRun(orchestrator: Orchestrator, dagId: string, runId: string): Promise<DagRun | null> {
   return (await orchestrator.runs(dagId)).find((r) => r.runId === runId) ?? null;
+}
+
+export interface RerunRequest {
+  /** The run's id in the history (PipelineRun.id). */
+  id: string;
+  user: { id: string; email: string };
+  idempotencyKey: string;
+}
+
+/**
+ * Re-run from failure: Airflow clears the failed tasks (and those they held back) of this one run,
+ * found by its logical date, and runs them again in the same run with new try numbers. The run is
+ * marked queued at once so the sync watches it again; its earlier tries stay in the history.
+ */
+export async function rerunFailed(db: PrismaClient, orchestrator: Orchestrator, req: RerunRequest): Promise<{ id: string; runId: string }> {
+  return oncePerKey(db, req.user, req.idempotencyKey, `POST /api/runs/${req.id}/rerun`, async () => {
+    const run = await db.pipelineRun.findUnique({ where: { id: req.id } });
+    if (!run) throw new NotFound(`No run ${req.id}.`);
+    if (run.state !== "failed") throw new Conflict(`Only a failed run can be re-run from failure; this one is ${run.state}.`);
+    if (!run.logicalDate) {
+      throw new Conflict(
+        "This run has no logical date, so Airflow's CLI cannot clear it without clearing other runs: re-run it from the Airflow UI, or run it again with the same conf.",
+      );
+    }
+    await orchestrator.clearFailed(run.dagId, run.logicalDate);
+    // The only other way back besides a backfill's reprocess: Airflow has just put the run back to queued.
+    await db.pipelineRun.updateMany({ where: { id: run.id, state: "failed" }, data: { state: "queued", endedAt: null } });
+    return { id: run.id, runId: run.runId };
+  });
 }
 
 /** Pauses or unpauses in Airflow, then in the read model (the sync would catch up anyway). */

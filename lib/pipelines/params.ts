@@ -5,7 +5,8 @@ import { schemaKey } from "./schema-key";
 import { InvalidInput } from "@/lib/platform/errors";
 
 // The form checks the size the API enforces, before sending (the port owns the limit).
-export { MAX_CONF_BYTES } from "@/lib/platform/orchestrator/ids";
+import { MAX_CONF_BYTES } from "@/lib/platform/orchestrator/ids";
+export { MAX_CONF_BYTES };
 
 // The DAGs' declared Params, from dags/params.json: generated from the DAG code of this same
 // repository version (scripts/dag-params.py), since no Airflow CLI command MWAA accepts prints
@@ -153,4 +154,15 @@ export function confErrors(params: ParamSpec[], conf: Record<string, unknown>): 
 export function assertConfFits(dagId: string, conf: Record<string, unknown>): void {
   const problems = confErrors(dagParams(dagId), conf);
   if (problems.length > 0) throw new InvalidInput(`The conf does not fit the DAG's Params: ${problems.join("; ")}.`);
+}
+
+/** A conf handed over in a page's query ("run again with the same conf"): a JSON object within the size limit, else none. */
+export function confFromQuery(text: string | undefined): Record<string, unknown> | undefined {
+  if (!text || new TextEncoder().encode(text).length > MAX_CONF_BYTES) return undefined;
+  try {
+    const value: unknown = JSON.parse(text);
+    return typeof value === "object" && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined;
+  } catch {
+    return undefined;
+  }
 }

@@ -67,7 +67,7 @@ describe("recording task instances", () => {
     await recordTaskInstances(db.prisma, id, [ti(null, null)]);
     await recordTaskInstances(db.prisma, id, [ti("running", t(1))]);
     await recordTaskInstances(db.prisma, id, [ti("up_for_retry", t(1), t(3))]);
-    // Airflow queues the retry with the old start date still on the row: the same try, left as it ended.
+    // Airflow queues the retry with the old start date still on the row: the next try, without those dates.
     await recordTaskInstances(db.prisma, id, [ti("queued", t(1), t(3))]);
     await recordTaskInstances(db.prisma, id, [ti("running", t(10))]);
     await recordTaskInstances(db.prisma, id, [ti("success", t(10), t(14))]);
@@ -76,6 +76,21 @@ describe("recording task instances", () => {
     expect(rows.map((r) => [r.tryNumber, r.state, r.durationMs])).toEqual([
       [1, "up_for_retry", 2000],
       [2, "success", 4000],
+    ]);
+  });
+
+  it("opens the next try when a cleared task waits again, keeping the failed try and its times", async () => {
+    const { id } = await db.prisma.pipelineRun.create({ data: { dagId: "d", runId: "cleared", triggeredBy: "x", state: "failed", environment: "local" } });
+    await recordTaskInstances(db.prisma, id, [ti("failed", t(1), t(5))], t(5));
+    // `tasks clear`: no state, the old dates still on Airflow's row; then queued, running, success.
+    await recordTaskInstances(db.prisma, id, [ti(null, t(1), t(5))], t(20));
+    await recordTaskInstances(db.prisma, id, [ti("queued", t(1), t(5))], t(21));
+    await recordTaskInstances(db.prisma, id, [ti("running", t(22))], t(22));
+    await recordTaskInstances(db.prisma, id, [ti("success", t(22), t(25))], t(25));
+    const rows = await db.prisma.taskInstance.findMany({ where: { pipelineRunId: id }, orderBy: { tryNumber: "asc" } });
+    expect(rows.map((r) => [r.tryNumber, r.state, r.queuedAt, r.startedAt, r.endedAt])).toEqual([
+      [1, "failed", null, t(1), t(5)],
+      [2, "success", t(20), t(22), t(25)],
     ]);
   });
 

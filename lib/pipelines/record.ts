@@ -47,10 +47,12 @@ export async function recordRun(db: Db, run: DagRun, environment: "local" | "aws
 const durationMs = (t: TaskInstanceState) => (t.startedAt && t.endedAt ? t.endedAt.getTime() - t.startedAt.getTime() : null);
 
 /**
- * Writes a run's task instances. The CLI reports no try number, so a try is recognised by its
- * start: a later start than the last try's, after that try ended, is the next try. A try in a
- * final state is never rewritten. Nor does the CLI report when a task was queued: a try's queued
- * time is when the sync first saw it waiting (scheduled or queued), to within one sync interval.
+ * Writes a run's task instances. The CLI reports no try number, so the next try is recognised
+ * after a try that ended (a final state or up_for_retry): the task is waiting again (a retry, or a
+ * clear: re-run from failure) or reports a later start. A repeated report of a try is no new try. A try in a final
+ * state is never rewritten: each try is its own row. Nor does the CLI report when a task was
+ * queued: a try's queued time is when the sync first saw it waiting (scheduled or queued, or no
+ * state yet after a clear), to within one sync interval.
  */
 export async function recordTaskInstances(db: Db, pipelineRunId: string, tasks: TaskInstanceState[], now = new Date()): Promise<number> {
   const existing = await db.taskInstance.findMany({ where: { pipelineRunId }, orderBy: { tryNumber: "desc" } });
@@ -62,12 +64,16 @@ export async function recordTaskInstances(db: Db, pipelineRunId: string, tasks: 
   let changes = 0;
   for (const t of tasks) {
     const last = latest.get(`${t.taskId}#${t.mapIndex}`);
-    const fields = { state: t.state, startedAt: t.startedAt, endedAt: t.endedAt, durationMs: durationMs(t) };
     const waiting = t.state === "scheduled" || t.state === "queued";
-    const nextTry = last && isFinalTry(last.state) && t.startedAt && last.startedAt && t.startedAt > last.startedAt;
+    const startedLater = t.startedAt && last?.startedAt && t.startedAt > last.startedAt;
+    const nextTry = last && isFinalTry(last.state) && (waiting || t.state === null || startedLater);
+    // A task waiting again (retry, clear) still carries its previous try's dates: they are not this try's.
+    const fields = waiting || t.state === null
+      ? { state: t.state, startedAt: null, endedAt: null, durationMs: null }
+      : { state: t.state, startedAt: t.startedAt, endedAt: t.endedAt, durationMs: durationMs(t) };
     if (!last || nextTry) {
       await db.taskInstance.createMany({
-        data: [{ pipelineRunId, taskId: t.taskId, mapIndex: t.mapIndex, tryNumber: (last?.tryNumber ?? 0) + 1, ...fields, queuedAt: waiting ? now : null }],
+        data: [{ pipelineRunId, taskId: t.taskId, mapIndex: t.mapIndex, tryNumber: (last?.tryNumber ?? 0) + 1, ...fields, queuedAt: waiting || (nextTry && t.state === null) ? now : null }],
         skipDuplicates: true,
       });
       changes++;

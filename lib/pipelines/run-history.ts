@@ -1,6 +1,7 @@
 import { Prisma, type PrismaClient } from "@/lib/generated/prisma/client";
 import { estimateVsActual } from "./estimate-history";
 import { failureNotice } from "@/lib/platform/errors";
+import { errorSummary } from "./import-errors";
 
 /**
  * Reads of the run history the Airflow sync keeps (pages and the JSON API read here, never
@@ -168,6 +169,17 @@ export const dagJson = (d: DagRow) => ({
   tasks: d.tasks as { taskId: string; downstream: string[] }[],
   edgesKnown: d.edgesKnown,
   syncedAt: d.syncedAt.toISOString(),
+  relativeFileloc: d.relativeFileloc,
+});
+
+type ImportErrorRow = Awaited<ReturnType<PrismaClient["dagImportError"]["findMany"]>>[number];
+/** A broken DAG file: its error's last line for everyone, the whole traceback for engineers and above. */
+export const importErrorJson = (e: ImportErrorRow, withTraceback: boolean) => ({
+  filepath: e.filepath,
+  bundleName: e.bundleName,
+  summary: errorSummary(e.error),
+  traceback: withTraceback ? e.error : null,
+  since: e.since.toISOString(),
 });
 
 export const runJson = (r: RunRow) => ({
@@ -196,15 +208,26 @@ export const taskJson = (t: TaskRow) => ({
   durationMs: t.durationMs,
 });
 
-export async function dagListJson(db: PrismaClient) {
-  const [rows, sync] = await Promise.all([dagsWithRecentRuns(db), pipelinesSyncState(db)]);
-  return { items: rows.map((r) => ({ ...dagJson(r.dag), recentRuns: r.recent.map(runJson), quality: r.quality })), sync: syncJson(sync) };
+export async function dagListJson(db: PrismaClient, viewer: { withTraceback: boolean }) {
+  const [rows, sync, importErrors] = await Promise.all([dagsWithRecentRuns(db), pipelinesSyncState(db), db.dagImportError.findMany({ orderBy: { filepath: "asc" } })]);
+  const broken = new Set(importErrors.map((e) => e.filepath));
+  return {
+    items: rows.map((r) => ({ ...dagJson(r.dag), broken: r.dag.fileloc !== null && broken.has(r.dag.fileloc), recentRuns: r.recent.map(runJson), quality: r.quality })),
+    importErrors: importErrors.map((e) => importErrorJson(e, viewer.withTraceback)),
+    sync: syncJson(sync),
+  };
 }
 
-export async function dagDetailJson(db: PrismaClient, dagId: string) {
+export async function dagDetailJson(db: PrismaClient, dagId: string, viewer: { withTraceback: boolean }) {
   const [detail, sync] = await Promise.all([dagDetail(db, dagId), pipelinesSyncState(db)]);
   if (!detail) return null;
-  return { dag: dagJson(detail.dag), runs: detail.runs.map((r) => ({ ...runJson(r), tasks: r.tasks.map(taskJson) })), sync: syncJson(sync) };
+  const importError = detail.dag.fileloc ? await db.dagImportError.findUnique({ where: { filepath: detail.dag.fileloc } }) : null;
+  return {
+    dag: dagJson(detail.dag),
+    importError: importError ? importErrorJson(importError, viewer.withTraceback) : null,
+    runs: detail.runs.map((r) => ({ ...runJson(r), tasks: r.tasks.map(taskJson) })),
+    sync: syncJson(sync),
+  };
 }
 
 export async function runDetailJson(db: PrismaClient, id: string) {

@@ -124,3 +124,20 @@ export function requirePort<K extends PortName>(name: K): Ports[K] {
   }
   return port as Ports[K];
 }
+
+/** Where the DAG files of Airflow's "dags-folder" bundle are, read through the Lake port. */
+export interface DagFiles {
+  lake: Lake;
+  bucket: string;
+  /** Key prefix of the DAG folder; CI writes `<prefix>_commit` (the commit it synced) beside the files. */
+  prefix: string;
+}
+
+let localDagFiles: Lake | undefined;
+
+/** AWS: the lake bucket's dags/ prefix, where CI syncs dags/ and MWAA reads it; local: the repository's dags/. */
+export function dagFiles(): DagFiles {
+  if (getPlatform().mode === "aws") return { lake: requirePort("lake"), bucket: lakeBucket(), prefix: "dags/" };
+  localDagFiles ??= createLocalLake({ root: path.resolve("."), buckets: ["dags"] });
+  return { lake: localDagFiles, bucket: "dags", prefix: "" };
+}

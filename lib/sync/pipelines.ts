@@ -4,6 +4,7 @@ import type { Orchestrator } from "@/lib/platform/orchestrator/port";
 import type { SyncSource } from "./runner";
 import { openBackfills, trackBackfills } from "@/lib/pipelines/backfills";
 import { recordRun, recordTaskInstances } from "@/lib/pipelines/record";
+import { recordImportErrors } from "@/lib/pipelines/import-errors";
 import { importQualityReport } from "@/lib/pipelines/quality";
 import { ACTIVE_RUN_STATES, isFinalRun } from "@/lib/pipelines/states";
 import { CLAIM_LEASE_MS } from "@/lib/pipelines/actions";
@@ -19,29 +20,41 @@ export interface PipelinesSyncOptions {
   fullEvery?: number;
   /** Runs a cycle fetches task instances for, besides the active ones (first sight of history). */
   newRunTaskFetches?: number;
+  /** Every this many cycles, read the DAG files that do not import (one CLI call). */
+  importErrorsEvery?: number;
 }
 
 /**
  * The single reader of Airflow's state. One cycle costs `dags list`, plus `dags list-runs` for
  * each DAG with an active run, a new scheduled run or an open backfill, plus one `tasks states-for-dag-run` per
- * active run — nothing per idle DAG, so an idle estate costs one command a cycle.
+ * active run — nothing per idle DAG, so an idle estate costs one command a cycle, and one more
+ * every `importErrorsEvery` cycles for the DAG files that do not import.
  */
 export function pipelinesSync(options: PipelinesSyncOptions): SyncSource {
   const { orchestrator, prisma, environment } = options;
   const fullEvery = options.fullEvery ?? 12;
   const newRunTaskFetches = options.newRunTaskFetches ?? 5;
+  const importErrorsEvery = options.importErrorsEvery ?? 3;
   let cycle = 0;
 
   async function poll(): Promise<string> {
-    const full = cycle++ % fullEvery === 0;
+    const full = cycle % fullEvery === 0;
+    const readImportErrors = cycle++ % importErrorsEvery === 0;
     let calls = 1;
     const dags = await orchestrator.dags();
+    let brokenFiles = "";
+    if (readImportErrors) {
+      const errors = await orchestrator.importErrors();
+      calls++;
+      await recordImportErrors(prisma, errors);
+      brokenFiles = `, ${errors.length} broken DAG files`;
+    }
     const known = new Map((await prisma.dag.findMany()).map((d) => [d.dagId, d]));
     const now = new Date();
     const toList = new Set<string>();
     for (const dag of dags) {
       const before = known.get(dag.dagId);
-      const data = { description: dag.description, schedule: dag.schedule, tags: dag.tags, paused: dag.paused, nextRunAt: dag.nextRunAt, syncedAt: now };
+      const data = { description: dag.description, schedule: dag.schedule, tags: dag.tags, paused: dag.paused, nextRunAt: dag.nextRunAt, syncedAt: now, fileloc: dag.fileloc, bundleName: dag.bundleName, relativeFileloc: dag.relativeFileloc };
       if (!before || (before.tasks as unknown[]).length === 0) {
         const structure = await orchestrator.structure(dag.dagId);
         calls += structure.edgesKnown ? 1 : 2;
@@ -58,6 +71,8 @@ export function pipelinesSync(options: PipelinesSyncOptions): SyncSource {
     for (const group of await openBackfills(prisma, environment)) if (liveDagIds.has(group.dagId)) toList.add(group.dagId);
 
     let changedRuns = 0;
+    let changedTasks = 0;
+    const tasksRead = new Set<string>();
     const taskFetches = new Map(active.filter((r) => liveDagIds.has(r.dagId)).map((r) => [`${r.dagId}/${r.runId}`, r]));
     let lostRuns = 0;
     for (const dagId of toList) {
@@ -71,7 +86,15 @@ export function pipelinesSync(options: PipelinesSyncOptions): SyncSource {
       }
       const newest = new Set(runs.slice(0, newRunTaskFetches).map((r) => r.runId));
       for (const run of runs) {
-        const isNew = !(await prisma.pipelineRun.findUnique({ where: { dagId_runId: { dagId, runId: run.runId } }, select: { id: true } }));
+        const before = await prisma.pipelineRun.findUnique({ where: { dagId_runId: { dagId, runId: run.runId } }, select: { id: true, state: true } });
+        const isNew = !before;
+        if (before && isFinalRun(run.state) && !isFinalRun(before.state)) {
+          // A run's last tries before its final state: a page that sees the run ended stops
+          // refreshing, and must not stop on the tries of before a re-run.
+          changedTasks += await recordTaskInstances(prisma, before.id, await orchestrator.taskInstances(dagId, run.runId));
+          calls++;
+          tasksRead.add(before.id);
+        }
         if (await recordRun(prisma, run, environment)) changedRuns++;
         if (isNew && newest.has(run.runId)) {
           const row = await prisma.pipelineRun.findUniqueOrThrow({ where: { dagId_runId: { dagId, runId: run.runId } } });
@@ -82,15 +105,16 @@ export function pipelinesSync(options: PipelinesSyncOptions): SyncSource {
 
     const backfillsCompleted = await trackBackfills(prisma, environment);
 
-    let changedTasks = 0;
     let qualityChecks = 0;
     for (const watched of taskFetches.values()) {
-      changedTasks += await recordTaskInstances(prisma, watched.id, await orchestrator.taskInstances(watched.dagId, watched.runId));
-      calls++;
+      if (!tasksRead.has(watched.id)) {
+        changedTasks += await recordTaskInstances(prisma, watched.id, await orchestrator.taskInstances(watched.dagId, watched.runId));
+        calls++;
+      }
       const run = await prisma.pipelineRun.findUniqueOrThrow({ where: { id: watched.id } });
       if (options.lake && isFinalRun(run.state)) qualityChecks += await importQualityReport(prisma, options.lake.lake, options.lake.bucket, run);
     }
-    return `${dags.length} DAGs, ${toList.size} listed, ${taskFetches.size} runs watched: ${changedRuns} run and ${changedTasks} task changes, ${lostRuns} runs Airflow never had, ${qualityChecks} quality checks, ${backfillsCompleted} backfills completed, ${calls} CLI calls`;
+    return `${dags.length} DAGs, ${toList.size} listed, ${taskFetches.size} runs watched: ${changedRuns} run and ${changedTasks} task changes, ${lostRuns} runs Airflow never had, ${qualityChecks} quality checks, ${backfillsCompleted} backfills completed, ${calls} CLI calls${brokenFiles}`;
   }
 
   return { name: "airflow", intervalMs: options.intervalMs, poll };

@@ -10,6 +10,8 @@
 # `stop` ends every component's process group, then every local Spark cluster of the lake.
 # `env` prints the environment a CLI call needs (the portal spawns `airflow` with it).
 # AIRFLOW_STATE_DIR and LAKE_URI (file://) move the state and the lake elsewhere (tests, bench).
+# EXTRA_DAGS_FOLDER (absolute) adds a second DAG bundle, "extra": the e2e tests write and break
+# DAG files there without touching dags/.
 set -euo pipefail
 
 REPO=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
@@ -34,6 +36,8 @@ fi
 [[ "$BUCKET" =~ ^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$ ]] || die "LAKE_BUCKET '$BUCKET' is not a bucket name"
 [[ -x "$BIN/airflow" ]] || die "no Airflow in .venv: run 'bash scripts/setup.sh' first"
 [[ "$STATE" == /* ]] || die "AIRFLOW_STATE_DIR must be an absolute path"
+EXTRA="${EXTRA_DAGS_FOLDER:-}"
+[[ -z "$EXTRA" || "$EXTRA" =~ ^/[A-Za-z0-9_./-]+$ ]] || die "EXTRA_DAGS_FOLDER must be an absolute path of letters, digits and _ . / -"
 
 export AIRFLOW_HOME="$STATE"
 export AIRFLOW_CONFIG="$STATE/airflow.cfg"
@@ -63,7 +67,12 @@ PY
   fi
   # shellcheck source=/dev/null
   source "$secrets"
-  local schedule=False
+  local schedule=False bundles='[{"name": "dags-folder", "classpath": "airflow.dag_processing.bundles.local.LocalDagBundle", "kwargs": {}}'
+  if [[ -n "$EXTRA" ]]; then
+    mkdir -p "$EXTRA"
+    bundles+=', {"name": "extra", "classpath": "airflow.dag_processing.bundles.local.LocalDagBundle", "kwargs": {"path": "'"$EXTRA"'"}}'
+  fi
+  bundles+=']'
   [[ "${LOCAL_SCHEDULE:-0}" == 1 ]] && schedule=True
   (umask 077 && cat > "$AIRFLOW_CONFIG" <<CFG
 # Written by scripts/airflow/local.sh on each start; edit the script, not this file.
@@ -97,6 +106,7 @@ use_job_schedule = $schedule
 
 [dag_processor]
 refresh_interval = 30
+dag_bundle_config_list = $bundles
 
 [logging]
 base_log_folder = $STATE/logs

@@ -58,8 +58,19 @@ export const DagInfo = z
     tasks: z.array(z.object({ taskId: z.string(), downstream: z.array(z.string()) })),
     edgesKnown: z.boolean(),
     syncedAt: iso,
+    relativeFileloc: z.string().nullable(),
   })
   .meta({ id: "Dag" });
+
+export const DagImportError = z
+  .object({
+    filepath: z.string(),
+    bundleName: z.string().nullable(),
+    summary: z.string(),
+    traceback: z.string().nullable().meta({ description: "Airflow's traceback; null below the engineer role" }),
+    since: iso,
+  })
+  .meta({ id: "DagImportError" });
 
 // A DAG's declared Param, from dags/params.json (generated from the DAG code of the same version).
 // The portal checks every keyword before a trigger, as Airflow does again on it (lib/pipelines/param-ajv.ts).
@@ -93,13 +104,13 @@ export const idempotencyKey = z.string().regex(/^[A-Za-z0-9_-]{8,64}$/, "8-64 le
 export const listDags = defineRoute({
   method: "get",
   path: "/api/dags",
-  summary: "DAGs with their last runs and the quality of their last run",
+  summary: "DAGs with their last runs and the quality of their last run, and the DAG files Airflow cannot import",
   tag: "pipelines",
   access: "viewer",
   response: list(
     "DagList",
-    DagInfo.extend({ recentRuns: z.array(RunSummary), quality: z.object({ checks: z.number().int(), failed: z.number().int() }).nullable() }),
-    { sync: AirflowSync },
+    DagInfo.extend({ broken: z.boolean(), recentRuns: z.array(RunSummary), quality: z.object({ checks: z.number().int(), failed: z.number().int() }).nullable() }),
+    { sync: AirflowSync, importErrors: z.array(DagImportError) },
   ),
 });
 
@@ -112,7 +123,7 @@ export const getDag = defineRoute({
   params: dagParams,
   errors: ["not_found"],
   response: z
-    .object({ dag: DagInfo, params: z.array(DagParam), runs: z.array(RunSummary.extend({ tasks: z.array(TaskTry) })), sync: AirflowSync })
+    .object({ dag: DagInfo, importError: DagImportError.nullable(), params: z.array(DagParam), runs: z.array(RunSummary.extend({ tasks: z.array(TaskTry) })), sync: AirflowSync })
     .meta({ id: "DagDetail" }),
 });
 
@@ -164,6 +175,20 @@ export const pauseDag = defineRoute({
   errors: ["not_found", "bad_gateway", "unavailable", "gateway_timeout"],
   response: z.object({ dagId: z.string(), paused: z.boolean() }).meta({ id: "PausedDag" }),
   audit: ({ params, body }) => ({ action: body.paused ? "dag.pause" : "dag.unpause", target: params.dagId }),
+});
+
+export const rerunRun = defineRoute({
+  method: "post",
+  path: "/api/runs/{id}/rerun",
+  summary:
+    "Re-run a failed run from failure: Airflow clears its failed and upstream_failed tasks and runs them again in the same run (new tries; the old ones stay in the history). The same idempotency key never clears twice. A run that has not failed, or has no logical date (Airflow's CLI could not target it alone), is a 409",
+  tag: "pipelines",
+  access: "engineer",
+  params: z.object({ id: cuid }),
+  body: z.object({ idempotencyKey }),
+  errors: ["not_found", "conflict", "bad_gateway", "unavailable"],
+  response: z.object({ id: z.string(), runId: z.string() }).meta({ id: "RerunRun" }),
+  audit: ({ params }) => ({ action: "run.rerun", target: params.id }),
 });
 
 export const runFilters = z.object({

@@ -1,5 +1,6 @@
 import { commands, type Command } from "./commands";
-import { CliOutputError, failureReason, parseBackfillDates, parseDags, parseDot, parseRuns, parseTaskList, parseTaskStates, parseTriggered } from "./parse";
+import { CliOutputError, failureReason, parseBackfillDates, parseDags, parseDot, parseImportErrors, parseRuns, parseTaskList, parseTaskStates, parseTriggered } from "./parse";
+import { Conflict } from "../errors";
 import type { DagStructure, Orchestrator, RunState } from "./port";
 import { CliCommandError, commandFailure, type CliOutput, type CliTransport } from "./transport";
 
@@ -19,10 +20,12 @@ function failed(out: CliOutput): boolean {
 export function airflowOrchestrator(transport: CliTransport, options: AirflowOptions = {}): Orchestrator {
   // Learnt once: an Airflow without graphviz never answers `dags show`.
   let dotUnavailable = false;
-  async function run(argv: Command): Promise<string> {
+  async function run(argv: Command, listsOnFailure = false): Promise<string> {
     options.onCommand?.(argv);
     const out = await transport.run(argv);
-    if (failed(out)) throw commandFailure(argv.slice(0, 2).join(" "), failureReason(out.stderr, out.stdout));
+    // `dags list-import-errors` exits 1 whenever it lists an error: the list is still its answer.
+    const listed = listsOnFailure && /^\[/m.test(out.stdout);
+    if (failed(out) && !listed) throw commandFailure(argv.slice(0, 2).join(" "), failureReason(out.stderr, out.stdout));
     return out.stdout;
   }
 
@@ -52,6 +55,14 @@ export function airflowOrchestrator(transport: CliTransport, options: AirflowOpt
     },
     async setPaused(dagId, paused) {
       await run(commands.setPaused(dagId, paused));
+    },
+    async clearFailed(dagId, logicalDate) {
+      // The logical date is unique per DAG in Airflow, so at most this one run matches; none is a refusal.
+      const out = await run(commands.clearFailed(dagId, logicalDate));
+      if (/^Nothing to clear\.?$/m.test(out)) throw new Conflict("Airflow found no failed task to clear in this run.");
+    },
+    async importErrors() {
+      return parseImportErrors(await run(commands.listImportErrors(), true));
     },
     async runs(dagId, state?: RunState) {
       return parseRuns(await run(commands.listRuns(dagId, state)));

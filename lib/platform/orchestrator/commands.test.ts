@@ -24,6 +24,15 @@ describe("the Airflow command builder", () => {
     expect(() => commands.setPaused(dagId, true)).toThrow(InvalidCommandInput);
   });
 
+  it("triggers with a logical date kept to the millisecond, and clears only the failed tasks of the run at exactly that date", () => {
+    const at = new Date("2026-12-03T00:55:10.255Z");
+    expect(commands.trigger("d", "manual__1", {}, at)).toEqual(["dags", "trigger", "d", "-r", "manual__1", "-c", "{}", "-l", "2026-12-03T00:55:10.255Z", "--no-replace-microseconds", "-o", "json"]);
+    expect(commands.clearFailed("d", at)).toEqual(["tasks", "clear", "d", "-s", "2026-12-03T00:55:10.255Z", "-e", "2026-12-03T00:55:10.255Z", "--only-failed", "-y"]);
+    expect(() => commands.clearFailed("--help", at)).toThrow(InvalidCommandInput);
+    expect(() => commands.clearFailed("d", new Date(Number.NaN))).toThrow(/logical date/);
+    expect(commands.listImportErrors()).toEqual(["dags", "list-import-errors", "-o", "json"]);
+  });
+
   it("refuses a run id that could be read as an option or carries spaces", () => {
     expect(() => commands.taskStates("d", "-o")).toThrow(/run id/);
     expect(() => commands.taskStates("d", "a b")).toThrow(/run id/);

@@ -10,7 +10,10 @@ import { REPROCESS, type BackfillRange, type RunState } from "./port";
  */
 export type Command = readonly string[];
 
-const DAG_COLUMNS = "dag_id,is_paused,description,timetable_summary,tags,next_dagrun_run_after";
+const DAG_COLUMNS = "dag_id,is_paused,description,timetable_summary,tags,next_dagrun_run_after,fileloc,bundle_name,relative_fileloc";
+
+/** A logical date as Airflow keeps it, to the microsecond (JavaScript has milliseconds). */
+const logical = (date: Date) => checked(z.date().refine((d) => !Number.isNaN(d.getTime()), "not a date"), date, "logical date").toISOString();
 
 export const commands = {
   listDags: (): Command => ["dags", "list", "-o", "json", "--columns", DAG_COLUMNS],
@@ -24,10 +27,29 @@ export const commands = {
     checked(runIdSchema, runId, "run id"),
     "-c",
     JSON.stringify(checked(confSchema, conf, "conf")),
-    ...(logicalDate ? ["-l", logicalDate.toISOString()] : []),
+    // Without --no-replace-microseconds Airflow drops the fraction, and two runs a second apart would collide.
+    ...(logicalDate ? ["-l", logical(logicalDate), "--no-replace-microseconds"] : []),
     "-o",
     "json",
   ],
+  /**
+   * Clears the failed and upstream_failed task instances of the one run whose logical date is
+   * exactly `logicalDate` (Airflow bounds -s/-e inclusively on DagRun.logical_date), so they run
+   * again in that run; Airflow puts the run back to queued. Tasks downstream of a failure are
+   * upstream_failed, so --only-failed takes them too (--downstream only acts with a task regex).
+   */
+  clearFailed: (dagId: string, logicalDate: Date): Command => [
+    "tasks",
+    "clear",
+    checked(dagIdSchema, dagId, "dag id"),
+    "-s",
+    logical(logicalDate),
+    "-e",
+    logical(logicalDate),
+    "--only-failed",
+    "-y",
+  ],
+  listImportErrors: (): Command => ["dags", "list-import-errors", "-o", "json"],
   setPaused: (dagId: string, paused: boolean): Command => [
     "dags",
     paused ? "pause" : "unpause",

@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { CliOutputError, failureReason, parseBackfillDates, parseDags, parseDot, parseRuns, parseTaskList, parseTaskStates, parseTriggered } from "./parse";
+import { CliOutputError, failureReason, parseBackfillDates, parseDags, parseDot, parseImportErrors, parseRuns, parseTaskList, parseTaskStates, parseTriggered } from "./parse";
 
 // Output as Airflow 3.0.6 prints it (captured from the local Airflow).
-const DAGS = `[{"dag_id": "big_data_pipeline", "is_paused": "False", "description": null, "timetable_summary": "0 0 * * *", "tags": [{"name": "spark", "dag_id": "big_data_pipeline"}, {"name": "emr", "dag_id": "big_data_pipeline"}], "next_dagrun_run_after": "2026-11-26 00:00:00+00:00"}, {"dag_id": "manual", "is_paused": "True", "description": "by hand", "timetable_summary": null, "tags": [], "next_dagrun_run_after": null}]`;
+const DAGS = `[{"dag_id": "big_data_pipeline", "is_paused": "False", "description": null, "timetable_summary": "0 0 * * *", "tags": [{"name": "spark", "dag_id": "big_data_pipeline"}, {"name": "emr", "dag_id": "big_data_pipeline"}], "next_dagrun_run_after": "2026-11-26 00:00:00+00:00", "fileloc": "/repo/dags/big_data_pipeline.py", "bundle_name": "dags-folder", "relative_fileloc": "big_data_pipeline.py"}, {"dag_id": "manual", "is_paused": "True", "description": "by hand", "timetable_summary": null, "tags": [], "next_dagrun_run_after": null}]`;
 const RUNS = `[{"dag_id": "simple_addition", "run_id": "manual__probe1", "state": "success", "run_after": "2026-11-26T06:21:13.697394+00:00", "logical_date": "", "start_date": "2026-11-26T06:21:14.757892+00:00", "end_date": "2026-11-26T06:21:24.039097+00:00"}]`;
 const TRIGGERED = `[{"conf": {"x": "1"}, "dag_id": "simple_addition", "dag_run_id": "manual__probe1", "data_interval_start": null, "data_interval_end": null, "end_date": null, "last_scheduling_decision": null, "logical_date": null, "run_type": "manual", "start_date": null, "state": "queued"}]`;
 const TASKS = `[{"dag_id": "simple_addition", "logical_date": "", "task_id": "start", "state": "success", "start_date": "2026-11-26T06:21:14.867470+00:00", "end_date": "2026-11-26T06:21:14.867477+00:00"}, {"dag_id": "simple_addition", "logical_date": "", "task_id": "end", "state": null, "start_date": "", "end_date": ""}]`;
@@ -17,8 +17,11 @@ describe("the Airflow output parser", () => {
       tags: ["emr", "spark"],
       paused: false,
       nextRunAt: new Date("2026-11-26T00:00:00Z"),
+      fileloc: "/repo/dags/big_data_pipeline.py",
+      bundleName: "dags-folder",
+      relativeFileloc: "big_data_pipeline.py",
     });
-    expect(manual).toMatchObject({ paused: true, schedule: null, nextRunAt: null });
+    expect(manual).toMatchObject({ paused: true, schedule: null, nextRunAt: null, fileloc: null, bundleName: null });
   });
 
   it("reads runs with empty logical dates as null", () => {
@@ -99,5 +102,15 @@ describe("the Airflow output parser", () => {
     expect(parseBackfillDates("Logical dates to be attempted:\n")).toEqual([]);
     expect(() => parseBackfillDates("Performing dry run of backfill.\n")).toThrow(CliOutputError);
     expect(() => parseBackfillDates("Logical dates to be attempted:\n    - not a date\n")).toThrow(/not a date/);
+  });
+});
+
+describe("dags list-import-errors", () => {
+  it("reads each broken file with its bundle and traceback, and an empty list", () => {
+    // As Airflow 3.0.6 printed it on the local estate.
+    const out = JSON.stringify([{ bundle_name: "extra", filepath: "/tmp/x/e2e_broken.py", error: "Traceback (most recent call last):\n  File \"/tmp/x/e2e_broken.py\", line 2\nModuleNotFoundError: No module named 'nope'\n" }]);
+    expect(parseImportErrors(out)).toEqual([{ filepath: "/tmp/x/e2e_broken.py", bundleName: "extra", error: expect.stringContaining("ModuleNotFoundError") }]);
+    expect(parseImportErrors("[]")).toEqual([]);
+    expect(() => parseImportErrors('[{"filepath": ""}]')).toThrow(CliOutputError);
   });
 });

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import type { DagRun, DagStructure, DagSummary, TaskInstanceState, TaskState } from "./port";
+import type { DagRun, DagStructure, DagSummary, ImportError, TaskInstanceState, TaskState } from "./port";
 import { RUN_STATES } from "./port";
 
 /**
@@ -61,6 +61,9 @@ const dagRow = z.object({
   timetable_summary: z.string().nullable(),
   tags: z.array(z.object({ name: z.string() })),
   next_dagrun_run_after: cliDate,
+  fileloc: z.string().nullable().optional(),
+  bundle_name: z.string().nullable().optional(),
+  relative_fileloc: z.string().nullable().optional(),
 });
 
 export function parseDags(stdout: string): DagSummary[] {
@@ -72,7 +75,18 @@ export function parseDags(stdout: string): DagSummary[] {
     tags: r.tags.map((t) => t.name).sort(),
     paused: r.is_paused,
     nextRunAt: r.next_dagrun_run_after,
+    fileloc: r.fileloc || null,
+    bundleName: r.bundle_name || null,
+    relativeFileloc: r.relative_fileloc || null,
   }));
+}
+
+const importErrorRow = z.object({ filepath: z.string().min(1), bundle_name: z.string().nullable().optional(), error: z.string() });
+
+/** `dags list-import-errors -o json`: one row per file that does not import (none: an empty list). */
+export function parseImportErrors(stdout: string): ImportError[] {
+  const rows = strict(z.array(importErrorRow), jsonDocument(stdout, "dags list-import-errors"), "dags list-import-errors");
+  return rows.map((r) => ({ filepath: r.filepath, bundleName: r.bundle_name || null, error: r.error }));
 }
 
 const runRow = z.object({

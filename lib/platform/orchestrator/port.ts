@@ -27,6 +27,19 @@ export interface DagSummary {
   tags: string[];
   paused: boolean;
   nextRunAt: Date | null;
+  /** The DAG's file where Airflow parses it, its bundle, and its path inside the bundle. */
+  fileloc: string | null;
+  bundleName: string | null;
+  relativeFileloc: string | null;
+}
+
+/** A DAG file Airflow could not import (`dags list-import-errors`). */
+export interface ImportError {
+  /** The file as Airflow names it (absolute, like a DAG's fileloc). */
+  filepath: string;
+  bundleName: string | null;
+  /** Airflow's traceback, or its error message. */
+  error: string;
 }
 
 export interface DagStructure {
@@ -70,9 +83,16 @@ export interface BackfillRange {
 export interface Orchestrator extends Probe {
   dags(): Promise<DagSummary[]>;
   structure(dagId: string): Promise<DagStructure>;
-  /** Starts a run with the given id; conf goes to Airflow as one JSON argument. */
+  /**
+   * Starts a run with the given id; conf goes to Airflow as one JSON argument. A logical date (kept
+   * to the microsecond) is what lets `clearFailed` target the run later: Airflow 3 gives none otherwise.
+   */
   trigger(dagId: string, runId: string, conf: Record<string, unknown>, logicalDate?: Date): Promise<DagRun>;
   setPaused(dagId: string, paused: boolean): Promise<void>;
+  /** Runs the failed tasks (and those they held back) of the run with this logical date again, in the same run. */
+  clearFailed(dagId: string, logicalDate: Date): Promise<void>;
+  /** The DAG files that do not import, as the dag-processor last parsed them. */
+  importErrors(): Promise<ImportError[]>;
   /** Runs of one DAG, newest first. */
   runs(dagId: string, state?: RunState): Promise<DagRun[]>;
   taskInstances(dagId: string, runId: string): Promise<TaskInstanceState[]>;

@@ -2,6 +2,7 @@ import { notFound } from "next/navigation";
 import { PageHeader } from "@/components/ui/page-header";
 import { RunDetail } from "@/components/runs/detail";
 import { requireRole } from "@/lib/auth/current-user";
+import { hasRole } from "@/lib/auth/roles";
 import { prisma } from "@/lib/db";
 import { env } from "@/lib/env";
 import { runDetailJson } from "@/lib/pipelines/run-history";
@@ -9,7 +10,7 @@ import { runDetailJson } from "@/lib/pipelines/run-history";
 export const metadata = { title: "Run" };
 
 export default async function RunPage({ params }: { params: Promise<{ id: string }> }) {
-  await requireRole("viewer");
+  const user = await requireRole("viewer");
   const { id } = await params;
   if (!/^[a-z0-9]{1,64}$/.test(id)) notFound();
   const initial = await runDetailJson(prisma, id);
@@ -19,7 +20,7 @@ export default async function RunPage({ params }: { params: Promise<{ id: string
   return (
     <>
       <PageHeader title={`Run of ${initial.run.dagId}`} description={initial.run.runId} />
-      <RunDetail initial={initial} logsBaseUrl={logsBaseUrl} />
+      <RunDetail initial={initial} logsBaseUrl={logsBaseUrl} canAct={hasRole(user.role, "engineer")} />
     </>
   );
 }

@@ -15,6 +15,19 @@ export interface MwaaPeer {
 
 const TOKEN_TTL_MS = 60_000;
 
+// AWS's Airflow CLI command reference for MWAA v3.0.6 (dags/README.md): anything else is refused.
+const MWAA_COMMANDS = new Set(
+  [
+    "assets details", "assets list", "assets materialize", "backfill create", "cheat-sheet", "connections add", "connections delete",
+    ...["delete", "list", "list-jobs", "list-import-errors", "list-runs", "next-execution", "pause", "report", "reserialize", "show", "state", "test", "trigger", "unpause"].map((c) => `dags ${c}`),
+    "db clean",
+    ...["clear", "failed-deps", "list", "render", "state", "states-for-dag-run", "test"].map((c) => `tasks ${c}`),
+    "variables delete", "variables get", "variables set", "variables list", "version",
+  ],
+);
+
+export const onMwaaList = (argv: readonly string[]) => MWAA_COMMANDS.has(argv[0] ?? "") || MWAA_COMMANDS.has(argv.slice(0, 2).join(" "));
+
 async function body(req: IncomingMessage): Promise<string> {
   const chunks: Buffer[] = [];
   for await (const chunk of req) chunks.push(chunk as Buffer);
@@ -55,7 +68,9 @@ export async function startMwaaPeer(options: { environment: string; cli: CliTran
         running++;
         maxConcurrent = Math.max(maxConcurrent, running);
         try {
-          const out = await options.cli.run(splitWords(await body(req)));
+          const argv = splitWords(await body(req));
+          if (!onMwaaList(argv)) return json(res, 400, { message: `${argv.slice(0, 2).join(" ")} is not on MWAA's CLI list` });
+          const out = await options.cli.run(argv);
           return json(res, 200, { stdout: Buffer.from(out.stdout).toString("base64"), stderr: Buffer.from(out.stderr).toString("base64") });
         } finally {
           running--;
