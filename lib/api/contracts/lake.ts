@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { defineRoute } from "../handler";
+import type { ErrorCode } from "../errors";
 import { list, page } from "./lists";
 
 /** Engineers upload into this prefix only; curated data is written by the pipeline. */
@@ -96,6 +97,9 @@ export const LakeSummary = z
   .meta({ id: "LakeSummary" });
 export type LakeSummary = z.infer<typeof LakeSummary>;
 
+/** What every read of an object or prefix shares: anyone signed in, and the errors of a lake lookup. */
+const lakeRead = () => ({ method: "get" as const, tag: "lake", access: "viewer" as const, errors: ["not_found", "not_implemented", "bad_gateway"] as ErrorCode[] });
+
 export const listBuckets = defineRoute({
   method: "get",
   path: "/api/lake/buckets",
@@ -107,47 +111,35 @@ export const listBuckets = defineRoute({
 });
 
 export const listObjects = defineRoute({
-  method: "get",
+  ...lakeRead(),
   path: "/api/lake/objects",
   summary: "Folders and objects directly under a prefix, one page (at most 1,000) at a time",
-  tag: "lake",
-  access: "viewer",
   query: z.object({ bucket, prefix, cursor: cursor.optional(), limit: z.coerce.number().int().min(1).max(1000).default(1000) }),
-  errors: ["not_found", "not_implemented", "bad_gateway"],
   response: page("LakePage", LakeEntry),
 });
 
 export const summarizePrefix = defineRoute({
-  method: "get",
+  ...lakeRead(),
   path: "/api/lake/summary",
   summary: "Object count, bytes and key=value partition sizes under a prefix (first 100,000 objects)",
-  tag: "lake",
-  access: "viewer",
   readsPerMinute: 30,
   query: z.object({ bucket, prefix }),
-  errors: ["not_found", "not_implemented", "bad_gateway"],
   response: LakeSummary,
 });
 
 export const previewObject = defineRoute({
-  method: "get",
+  ...lakeRead(),
   path: "/api/lake/preview",
   summary: "Schema, statistics and first rows of Parquet; first 64 KiB of CSV, JSON and text; metadata otherwise",
-  tag: "lake",
-  access: "viewer",
   query: z.object({ bucket, key, rows: z.coerce.number().int().min(0).max(1000).default(100) }),
-  errors: ["not_found", "not_implemented", "bad_gateway"],
   response: LakePreview,
 });
 
 export const downloadObject = defineRoute({
-  method: "get",
+  ...lakeRead(),
   path: "/api/lake/download",
   summary: "The object's bytes: a redirect to a short-lived presigned URL (S3) or a stream (local)",
-  tag: "lake",
-  access: "viewer",
   query: z.object({ bucket, key }),
-  errors: ["not_found", "not_implemented", "bad_gateway"],
   // The body is the object itself (or a 302); this schema only documents that.
   response: z.string().meta({ id: "LakeObjectBytes", description: "The object's bytes" }),
 });
