@@ -26,6 +26,8 @@ ACTIONS = {
     "ListInstanceFleetsCommand": "elasticmapreduce:ListInstanceFleets",
     "TerminateJobFlowsCommand": "elasticmapreduce:TerminateJobFlows",
     "GetMetricDataCommand": "cloudwatch:GetMetricData",
+    "GetLogEventsCommand": "logs:GetLogEvents",
+    "DescribeLogGroupsCommand": "logs:DescribeLogGroups",
     "ListMetricsCommand": "cloudwatch:ListMetrics",
     "DescribeAlarmsCommand": "cloudwatch:DescribeAlarms",
     "DescribeBudgetCommand": "budgets:ViewBudget",
@@ -96,7 +98,7 @@ def test_cluster_calls_are_limited_to_the_platforms_tag(modules):
     assert condition == {"test": "StringEquals", "variable": f"aws:ResourceTag/{key}", "values": [value]}
 
 
-@pytest.mark.parametrize("sid", ["WatchAndTerminateClusters", "AirflowCli", "EstateAlarms", "EstateBudget"])
+@pytest.mark.parametrize("sid", ["WatchAndTerminateClusters", "AirflowCli", "AirflowTaskLogs", "EstateAlarms", "EstateBudget"])
 def test_resource_scoped_calls_name_this_account_and_environment(modules, sid):
     resources = json.dumps(granted(modules)[sid]["resources"])
     assert "local.account_id" in resources or "local.mwaa_arn" in resources

@@ -218,6 +218,20 @@ data "aws_iam_policy_document" "task" {
 
   # The Status page's alarms and the Costs page's budget. DescribeAlarms takes alarm ARNs (this
   # account and region; composite alarms would need "*"); a budget's ARN has no region.
+  # Task logs read in place on the run page: MWAA's task log group of this environment only.
+  # DescribeLogGroups (the probe) has no narrower resource than the account's log groups.
+  statement {
+    sid       = "AirflowTaskLogs"
+    actions   = ["logs:GetLogEvents"]
+    resources = ["arn:${local.partition}:logs:${local.region}:${local.account_id}:log-group:airflow-${var.mwaa_environment_name}-Task:*"]
+  }
+
+  statement {
+    sid       = "FindAirflowTaskLogGroup"
+    actions   = ["logs:DescribeLogGroups"]
+    resources = ["arn:${local.partition}:logs:${local.region}:${local.account_id}:log-group:*"]
+  }
+
   statement {
     sid       = "EstateAlarms"
     actions   = ["cloudwatch:DescribeAlarms"]
