@@ -98,7 +98,9 @@ def test_cluster_calls_are_limited_to_the_platforms_tag(modules):
     assert condition == {"test": "StringEquals", "variable": f"aws:ResourceTag/{key}", "values": [value]}
 
 
-@pytest.mark.parametrize("sid", ["WatchAndTerminateClusters", "AirflowCli", "AirflowTaskLogs", "EstateAlarms", "EstateBudget"])
+@pytest.mark.parametrize(
+    "sid", ["WatchAndTerminateClusters", "AirflowCli", "AirflowTaskLogs", "EstateAlarms", "EstateBudget"]
+)
 def test_resource_scoped_calls_name_this_account_and_environment(modules, sid):
     resources = json.dumps(granted(modules)[sid]["resources"])
     assert "local.account_id" in resources or "local.mwaa_arn" in resources
