@@ -102,6 +102,18 @@ test.describe("as an engineer", () => {
     await expect(page.getByTestId("run-conf")).not.toContainText("seed");
     const timeline = page.getByRole("img", { name: "Task timeline" });
     await expect(timeline.locator('[data-task="create_emr_cluster"]')).toBeVisible(SYNC);
+
+    // The Spark steps' sensor writes a line per poke: its log grows on the page, without a reload.
+    const logs = page.getByTestId("task-log");
+    const watching = "check_submission_status · try 1 · running";
+    await expect(logs.getByRole("option", { name: watching })).toHaveCount(1, { timeout: 600_000 });
+    await logs.getByLabel("Task try").selectOption({ label: watching });
+    const lineCount = async () => Number(((await logs.getByText(/^\d+ lines/).textContent()) ?? "0").split(" ")[0]);
+    await expect.poll(lineCount, SYNC).toBeGreaterThan(0);
+    const seen = await lineCount();
+    await expect.poll(lineCount, { timeout: 60_000 }).toBeGreaterThan(seen);
+    await expect(logs.getByRole("region").or(logs.locator("pre"))).toContainText("steps of");
+
     await expect(page.getByTestId("run-state")).toHaveText(/success|failed/, { timeout: 1_000_000 });
     // What the portal owes whatever the outcome: the report imported, every task on the timeline.
     await expect(page.getByRole("table", { name: "Quality checks" }).getByRole("row")).not.toHaveCount(1, SYNC);
@@ -109,6 +121,12 @@ test.describe("as an engineer", () => {
     // The data plane's own verdict: a failed critical check fails the run.
     await expect(page.getByTestId("run-state")).toHaveText("success");
     await expect(timeline.locator('[data-task="end_workflow"]')).toHaveAttribute("data-state", "success");
+
+    // The Spark step's own output, on its cluster's page: spark-submit logs to stderr.
+    await page.getByRole("link", { name: /^j-/ }).click();
+    const stepLog = page.getByTestId("step-log");
+    await expect(stepLog.getByRole("radio", { name: "stderr" })).toBeChecked();
+    await expect(stepLog.locator("pre")).toContainText(/SparkContext|SparkSession|INFO/, SYNC);
   });
 });
 

@@ -2,73 +2,105 @@
 # `npm test`: every suite of the repository — static checks, unit, integration, end to end,
 # API fuzz. Runs every stage, then fails if any failed. Services are started here, on
 # loopback, and stopped on exit.
+#
+# Three lanes run side by side, because they share no state (each suite picks free ports and its
+# own state directory) and most of their time is spent waiting on JVMs, Airflow and browsers:
+#   checks  — static checks, then vitest (unit + integration, with their own Postgres and Airflow);
+#   python  — pytest etl, pytest dags, the infrastructure checks;
+#   e2e     — a fresh local estate, then Playwright and the API fuzz run against it.
+# Stages within a lane run in order. A stage's output is printed whole when it ends, so lanes do
+# not interleave; the summary gives each stage's time and repeats what failed.
 set -uo pipefail
 cd "$(dirname "$0")/.."
 export NEXT_TELEMETRY_DISABLED=1
 
 bash scripts/setup.sh || exit 1
 
-passed=(); failed=()
 logs=$(mktemp -d)
-stage() { # <name> <command...>
-  local name=$1; shift
-  printf '\n\033[1m=== %s ===\033[0m\n' "$name"
-  local started=$SECONDS
-  local result=ok
-  # Each stage's output is kept, so the summary can repeat what failed where CI shows only the tail.
-  "$@" 2>&1 | tee "$logs/stage.log"
-  if ((PIPESTATUS[0] == 0)); then passed+=("$name"); else
-    mv "$logs/stage.log" "$logs/failed-${#failed[@]}.log"
-    failed+=("$name"); result=FAILED
-  fi
-  printf '=== %s: %s in %ss ===\n' "$name" "$result" $((SECONDS - started))
+results=$logs/results
+touch "$results"
+started_all=$SECONDS
+
+say() { flock "$logs/lock" printf "$@"; }
+
+stage() { # <lane> <name> <command...>
+  local lane=$1 name=$2; shift 2
+  local out; out=$(mktemp -p "$logs" stage.XXXX)
+  local started=$SECONDS result=ok
+  say '\033[1m[%s] %s: started\033[0m\n' "$lane" "$name"
+  "$@" > "$out" 2>&1 || result=FAILED
+  local took=$((SECONDS - started))
+  {
+    printf '\n\033[1m=== [%s] %s ===\033[0m\n' "$lane" "$name"
+    cat "$out"
+    printf '=== [%s] %s: %s in %ss ===\n' "$lane" "$name" "$result" "$took"
+  } | flock "$logs/lock" cat
+  printf '%s\t%s\t%s\t%s\n' "$result" "$took" "$name" "$out" >> "$results"
+  [[ $result == ok ]]
 }
 
 PY_PATHS=(etl dags scripts infra e2e bench)
-stage "eslint" npx eslint --max-warnings 0 .
-stage "no import cycle between folders of lib/ (dependency-cruiser)" npx depcruise lib --config .dependency-cruiser.cjs
-stage "typecheck" npx tsc --noEmit
-stage "ruff" bash -c '.venv/bin/ruff check "$@" && .venv/bin/ruff format --check "$@"' ruff "${PY_PATHS[@]}"
-stage "schema has its migration" npm run --silent db:check
-stage "vitest (unit + integration)" npx vitest run
-stage "pytest etl" .venv/bin/pytest etl/tests -q
-stage "pytest dags" .venv/bin/pytest dags/tests -q
-stage "infra checks" bash infra/scripts/check.sh
+checks_lane() {
+  stage checks "eslint" npx eslint --max-warnings 0 .
+  stage checks "no import cycle between folders of lib/ (dependency-cruiser)" npx depcruise lib --config .dependency-cruiser.cjs
+  stage checks "typecheck" npx tsc --noEmit
+  stage checks "ruff" bash -c '.venv/bin/ruff check "$@" && .venv/bin/ruff format --check "$@"' ruff "${PY_PATHS[@]}"
+  stage checks "schema has its migration" npm run --silent db:check
+  stage checks "vitest (unit + integration)" npx vitest run
+}
+
+python_lane() {
+  stage python "pytest etl" .venv/bin/pytest etl/tests -q
+  stage python "pytest dags" .venv/bin/pytest dags/tests -q
+  stage python "infra checks" bash infra/scripts/check.sh
+}
 
 # End to end: one fresh local estate serves both Playwright and the API fuzz run.
-estate_pid=
-stop_estate() { [[ -n $estate_pid ]] && kill -TERM "$estate_pid" 2>/dev/null && wait "$estate_pid" 2>/dev/null; estate_pid=; }
-trap stop_estate EXIT
 E2E_PORT=${E2E_PORT:-3100}
-printf '\n\033[1m=== starting the end-to-end estate ===\033[0m\n'
-mkdir -p .platform
-bash scripts/e2e-estate.sh > .platform/e2e-estate.log 2>&1 &
-estate_pid=$!
-for _ in $(seq 600); do
-  curl -fsS "http://127.0.0.1:$E2E_PORT/api/health" >/dev/null 2>&1 && break
-  kill -0 "$estate_pid" 2>/dev/null || break
-  sleep 1
-done
-if curl -fsS "http://127.0.0.1:$E2E_PORT/api/health" >/dev/null 2>&1; then
-  stage "playwright" npx playwright test
-  stage "api fuzz (schemathesis)" .venv/bin/python e2e/api_fuzz.py --base-url "http://127.0.0.1:$E2E_PORT"
-else
+estate() { # starts the estate in the background, waits for its health check
+  bash scripts/e2e-estate.sh > .platform/e2e-estate.log 2>&1 &
+  echo $! > "$logs/estate.pid"
+  for _ in $(seq 900); do
+    curl -fsS "http://127.0.0.1:$E2E_PORT/api/health" >/dev/null 2>&1 && return 0
+    kill -0 "$(cat "$logs/estate.pid")" 2>/dev/null || break
+    sleep 1
+  done
   tail -50 .platform/e2e-estate.log
-  failed+=("end-to-end estate did not start")
-fi
-stop_estate
+  return 1
+}
+stop_estate() { # up.sh stops its services on TERM (in up to ~25 s: see playwright.config.ts)
+  [[ -f $logs/estate.pid ]] || return 0
+  local pid; pid=$(cat "$logs/estate.pid"); rm -f "$logs/estate.pid"
+  kill -TERM "$pid" 2>/dev/null
+  for _ in $(seq 90); do kill -0 "$pid" 2>/dev/null || return 0; sleep 1; done
+}
+e2e_lane() {
+  mkdir -p .platform
+  if stage e2e "start the end-to-end estate" estate; then
+    stage e2e "playwright" npx playwright test
+    stage e2e "api fuzz (schemathesis)" .venv/bin/python e2e/api_fuzz.py --base-url "http://127.0.0.1:$E2E_PORT"
+  fi
+  stop_estate
+}
+trap 'stop_estate; kill $(jobs -p) 2>/dev/null; rm -rf "$logs"' EXIT
 
-for i in "${!failed[@]}"; do
-  [[ -f $logs/failed-$i.log ]] || continue
-  printf '\n\033[1m=== what failed in %s ===\033[0m\n' "${failed[$i]}"
+STAGES=12
+checks_lane & python_lane & e2e_lane &
+wait
+
+failed=0
+while IFS=$'\t' read -r result _ name out; do
+  [[ $result == ok ]] && continue
+  failed=$((failed + 1))
+  printf '\n\033[1m=== what failed in %s ===\033[0m\n' "$name"
   # Test names and assertion lines (vitest, pytest, Playwright, with the spec line and what an
   # action waited for), and each schemathesis finding's route and check.
-  grep -aE 'FAIL|✗|×|✘|AssertionError|assert |Error: |- waiting for |at .*\.(spec|setup)\.ts:[0-9]+|^_{3,} .+ _{3,}$|^- [A-Z]+[0-9]+ |^\[[0-9]{3}\]' "$logs/failed-$i.log" | grep -av 'Supports NULL byte' | head -40
-done
-rm -rf "$logs"
+  grep -aE 'FAIL|✗|×|✘|AssertionError|assert |Error: |- waiting for |at .*\.(spec|setup)\.ts:[0-9]+|^_{3,} .+ _{3,}$|^- [A-Z]+[0-9]+ |^\[[0-9]{3}\]' "$out" | grep -av 'Supports NULL byte' | head -40
+done < "$results"
 
 printf '\n\033[1m=== summary ===\033[0m\n'
-for s in "${passed[@]}"; do echo "  ok      $s"; done
-for s in "${failed[@]}"; do echo "  FAILED  $s"; done
-echo "stages: ${#passed[@]} passed, ${#failed[@]} failed"
-((${#failed[@]} == 0))
+while IFS=$'\t' read -r result took name _; do printf '  %-7s %5ss  %s\n' "$result" "$took" "$name"; done < "$results"
+# A lane that died before recording its stages must not pass for a green run.
+ran=$(wc -l < "$results")
+printf 'stages: %s passed, %s failed, %s of %s ran; %ss in all after setup\n' $((ran - failed)) "$failed" "$ran" "$STAGES" $((SECONDS - started_all))
+((failed == 0 && ran == STAGES))

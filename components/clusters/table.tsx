@@ -17,40 +17,42 @@ export function ClusterTable({ initial, idleAlertMinutes, showCosts }: { initial
       <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
         <table className="w-full text-left text-sm">
           <caption className="sr-only">Clusters</caption>
-          <TableHead columns={["Cluster", "State", "Release", "Created / ready / ended", "Uptime", "Instances", "Norm. hours", "Auto-terminate", "Idle", ...(showCosts ? ["Cost so far"] : []), "DAG run"]} />
+          <TableHead columns={["Cluster", "State", "Created / ready / ended", "Instances", "Idle", ...(showCosts ? ["Cost so far"] : []), "DAG run"]} />
           <tbody>
             {data.items.map((c) => (
               <tr key={c.id} className="border-t border-slate-100 align-top">
                 <td className="px-3 py-2">
-                  <Link href={`/clusters/${c.id}`} className="font-mono font-medium text-blue-700 hover:underline">
+                  <Link href={`/clusters/${c.id}`} className="font-mono font-medium whitespace-nowrap text-blue-700 hover:underline">
                     {c.id}
                   </Link>
                   <div className="text-xs text-slate-500">{c.name}</div>
+                  <div className="font-mono text-xs text-slate-500">{c.releaseLabel ?? "—"}</div>
                 </td>
                 <td className="px-3 py-2">
                   <span className={stateClass(c.state)}>{c.state}</span>
                   {c.stateReason && <div className="mt-1 max-w-48 text-xs text-slate-500">{c.stateReason}</div>}
                 </td>
-                <td className="px-3 py-2 font-mono text-xs">{c.releaseLabel ?? "—"}</td>
                 <td className="px-3 py-2 font-mono text-xs whitespace-nowrap">
                   {when(c.createdAt)}
                   <br />
                   {when(c.readyAt)}
                   <br />
                   {when(c.endedAt)}
+                  <div className="font-sans text-slate-600">up {duration(c.uptimeSeconds)}</div>
                 </td>
-                <td className="px-3 py-2 whitespace-nowrap">{duration(c.uptimeSeconds)}</td>
-                <td className="px-3 py-2 text-xs whitespace-nowrap">
+                <td className="px-3 py-2 text-xs">
                   {c.instanceGroups.map((g) => (
                     <div key={`${g.role}-${g.market}`}>
                       {g.role} {g.count} × {g.instanceType} <span className={g.market === "SPOT" ? "text-emerald-700" : "text-slate-600"}>{g.market}</span>
                     </div>
                   ))}
+                  <div className="text-slate-500" title="normalized instance hours, as EMR bills them">
+                    {c.normalizedInstanceHours} norm. h
+                  </div>
                 </td>
-                <td className="px-3 py-2 font-mono">{c.normalizedInstanceHours}</td>
-                <td className="px-3 py-2 whitespace-nowrap">{c.autoTerminateIdleSeconds === null ? "off" : `after ${duration(c.autoTerminateIdleSeconds)} idle`}</td>
-                <td className="px-3 py-2 whitespace-nowrap">
-                  {duration(c.idleSeconds)}
+                <td className="px-3 py-2">
+                  <span className="whitespace-nowrap">{duration(c.idleSeconds)}</span>
+                  <div className="text-xs text-slate-500">{c.autoTerminateIdleSeconds === null ? "no auto-terminate" : `auto-terminates after ${duration(c.autoTerminateIdleSeconds)}`}</div>
                   {c.idleTooLong && (
                     <div>
                       <span role="status" className="rounded bg-rose-600 px-1.5 py-0.5 text-xs font-semibold text-white">
@@ -64,7 +66,7 @@ export function ClusterTable({ initial, idleAlertMinutes, showCosts }: { initial
                     {c.estimatedEur !== undefined ? euros(c.estimatedEur) : "—"}
                   </td>
                 )}
-                <td className="px-3 py-2 text-xs">
+                <td className="px-3 py-2 text-xs break-all">
                   {c.dagRun ? (
                     c.pipelineRunId ? (
                       <Link href={`/runs/${c.pipelineRunId}`} className="text-blue-700 hover:underline">
