@@ -16,6 +16,8 @@ export AIRFLOW_PORT=${E2E_AIRFLOW_PORT:-8280}
 export NEXTAUTH_URL=http://127.0.0.1:$PORT
 export LOCAL_SEED_PASSWORD=${E2E_PASSWORD:-e2e-local-password}
 export PORTAL_SERVE=built
+# npm test starts this estate beside two other lanes of tests: each service may take minutes to answer.
+export START_TIMEOUT_SECONDS=${START_TIMEOUT_SECONDS:-600}
 # Seconds, not minutes: a run's figures reach the cost dashboards (and a failed run the alarms) while the test waits.
 export COST_CACHE_MAX_AGE_SECONDS=${COST_CACHE_MAX_AGE_SECONDS:-10}
 export ALARM_CACHE_MAX_AGE_SECONDS=${ALARM_CACHE_MAX_AGE_SECONDS:-5}

@@ -2,7 +2,7 @@
 # `npm run up`: the whole local estate in one command — setup, embedded Postgres,
 # migrations, seeded accounts, the portal. Ctrl-C (or SIGTERM) stops everything it started.
 # Overrides: PORT, PLATFORM_HOME, EMBEDDED_PG_PORT, AIRFLOW_PORT, DATABASE_URL (skip PGlite), LOCAL_SEED_PASSWORD,
-# PORTAL_SERVE=built (the production build instead of next dev), NEXT_DIST_DIR, LAKE_BUCKETS,
+# PORTAL_SERVE=built (the production build instead of next dev), NEXT_DIST_DIR, LAKE_BUCKETS, START_TIMEOUT_SECONDS,
 # LAKE_SCALE (synthetic data written into an empty local lake: 0.01 by default, 1 for the full 5M+ set).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -55,7 +55,7 @@ export NEXTAUTH_SECRET=${NEXTAUTH_SECRET:-$(cat "$PLATFORM_HOME/nextauth-secret"
 if [[ -z "${DATABASE_URL:-}" ]]; then
   say "starting the embedded Postgres (PGlite, $PLATFORM_HOME/pg) on 127.0.0.1:$EMBEDDED_PG_PORT"
   start npx tsx --conditions=react-server scripts/db/pglite-server.ts
-  wait_for "the embedded Postgres" 60 bash -c "exec 3<>/dev/tcp/127.0.0.1/$EMBEDDED_PG_PORT"
+  wait_for "the embedded Postgres" "${START_TIMEOUT_SECONDS:-60}" bash -c "exec 3<>/dev/tcp/127.0.0.1/$EMBEDDED_PG_PORT"
 fi
 
 # An empty local lake gets the synthetic datasets (Spark, in the background while the portal builds).
@@ -133,7 +133,7 @@ else
   say "starting the portal (next dev)"
   start npx next dev --port "$PORT" --hostname 127.0.0.1
 fi
-wait_for "the portal" 60 curl -fsS "http://127.0.0.1:$PORT/api/health"
+wait_for "the portal" "${START_TIMEOUT_SECONDS:-60}" curl -fsS "http://127.0.0.1:$PORT/api/health"
 await_airflow
 
 if [[ "${PORTAL_SERVE:-dev}" != built ]]; then

@@ -25,7 +25,7 @@ if [[ -n "${LAKE_URI:-}" ]]; then
   LAKE="${LAKE_URI#file://}"
 fi
 COMPONENTS=(api-server scheduler dag-processor)
-START_TIMEOUT=120
+START_TIMEOUT=${START_TIMEOUT_SECONDS:-120}
 
 say() { printf '\033[1m[airflow]\033[0m %s\n' "$*"; }
 die() { say "error: $*" >&2; exit 1; }
