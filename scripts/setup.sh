@@ -33,18 +33,20 @@ install_venv() { # <venv> <lock> <what>
   "$1/bin/python" -m pip install --quiet --no-deps --require-hashes -r "$2"
   echo "$stamp" > "$1/.setup-stamp"
 }
-install_venv .venv requirements.lock "the Python estate (Airflow, PySpark, test tools)"
-install_venv .venv-checkov infra/checkov.lock "checkov"
+install_node() { # npm ci from the lock file
+  local stamp; stamp=$(stamp_of package-lock.json)
+  fresh node_modules/.setup-stamp "$stamp" && return
+  say "installing node modules"
+  npm ci --no-audit --no-fund --loglevel=error
+  echo "$stamp" > node_modules/.setup-stamp
+}
 
-# Node: npm ci from the lock file.
-if [[ -f package-lock.json ]]; then
-  node_stamp=$(stamp_of package-lock.json)
-  if ! fresh node_modules/.setup-stamp "$node_stamp"; then
-    say "installing node modules"
-    npm ci --no-audit --no-fund --loglevel=error
-    echo "$node_stamp" > node_modules/.setup-stamp
-  fi
-fi
+# The three installs share nothing and mostly wait on downloads and disks: side by side.
+installs=()
+install_venv .venv requirements.lock "the Python estate (Airflow, PySpark, test tools)" & installs+=($!)
+install_venv .venv-checkov infra/checkov.lock "checkov" & installs+=($!)
+install_node & installs+=($!)
+for pid in "${installs[@]}"; do wait "$pid" || { say "an install failed (its output is above)"; exit 1; }; done
 
 # Prisma client, generated offline (the schema engine is not needed to generate).
 if [[ -f prisma/schema.prisma ]]; then
