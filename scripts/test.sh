@@ -15,6 +15,7 @@ cd "$(dirname "$0")/.."
 export NEXT_TELEMETRY_DISABLED=1
 
 bash scripts/setup.sh || exit 1
+setup_took=$SECONDS
 
 logs=$(mktemp -d)
 results=$logs/results
@@ -99,8 +100,9 @@ while IFS=$'\t' read -r result _ name out; do
 done < "$results"
 
 printf '\n\033[1m=== summary ===\033[0m\n'
+printf '  %-7s %5ss  %s\n' ok "$setup_took" "setup (scripts/setup.sh)"
 while IFS=$'\t' read -r result took name _; do printf '  %-7s %5ss  %s\n' "$result" "$took" "$name"; done < "$results"
 # A lane that died before recording its stages must not pass for a green run.
 ran=$(wc -l < "$results")
-printf 'stages: %s passed, %s failed, %s of %s ran; %ss in all after setup\n' $((ran - failed)) "$failed" "$ran" "$STAGES" $((SECONDS - started_all))
+printf 'stages: %s passed, %s failed, %s of %s ran; %ss in all, %ss after setup\n' $((ran - failed)) "$failed" "$ran" "$STAGES" "$SECONDS" $((SECONDS - started_all))
 ((failed == 0 && ran == STAGES))
