@@ -1,4 +1,4 @@
-import type { PrismaClient } from "@/lib/generated/prisma/client";
+import { Prisma, type PrismaClient } from "@/lib/generated/prisma/client";
 import { checkKey } from "@/lib/platform/lake/validate";
 
 /** How the portal names the datasets of a bucket (the jobs' namespace, etl/lineage.py). */
@@ -33,7 +33,7 @@ export function locate(key: string): { dataset: string; partition: string | null
 async function verdicts(db: PrismaClient, datasetId: string, dagRuns: { dagId: string; dagRunId: string }[]) {
   if (dagRuns.length === 0) return new Map<string, ReturnType<typeof qualityVerdict>>();
   const checks = await db.lineageEdge.findMany({
-    where: { datasetId, direction: "input", assertions: { not: undefined }, run: { OR: dagRuns.map((r) => ({ dagId: r.dagId, dagRunId: r.dagRunId })) } },
+    where: { datasetId, direction: "input", assertions: { not: Prisma.DbNull }, run: { OR: dagRuns.map((r) => ({ dagId: r.dagId, dagRunId: r.dagRunId })) } },
     select: { assertions: true, run: { select: { dagId: true, dagRunId: true } } },
   });
   return new Map(checks.map((c) => [`${c.run.dagId}\n${c.run.dagRunId}`, qualityVerdict(c.assertions)]));
@@ -124,7 +124,7 @@ export async function datasetDetail(db: PrismaClient, namespace: string, name: s
     take: HISTORY_RUNS,
   });
   const checks = await db.lineageEdge.findMany({
-    where: { datasetId: dataset.id, direction: "input", NOT: { assertions: { equals: null as never } } },
+    where: { datasetId: dataset.id, direction: "input", assertions: { not: Prisma.DbNull } },
     include: { run: true },
     orderBy: { run: { endedAt: "desc" } },
     take: HISTORY_RUNS,

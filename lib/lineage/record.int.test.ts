@@ -6,6 +6,7 @@ import { syncTestbed } from "@/lib/sync/testing";
 import { lineageSync } from "@/lib/sync/lineage";
 import { runEvent } from "./event";
 import { recordEvent } from "./record";
+import { datasetDetail, locate, producersOf, runLineage } from "./read";
 
 /** Events the jobs wrote in a real local run (etl generate, transform, quality for one day). */
 const FIXTURES = path.join(__dirname, "fixtures");
@@ -60,5 +61,31 @@ describe("lineage read model", () => {
     expect(quality.assertions).toEqual(expect.arrayContaining([expect.objectContaining({ assertion: "unique_key", success: true, severity: "critical" })]));
     const raw = await db.datasetVersion.findFirstOrThrow({ where: { dataset: { name: "raw/orders" } } });
     expect(raw.partition).toBe("order_date=2025-12-07");
+  });
+
+  it("answers which run wrote a partition, what each job read and wrote, and a dataset's history and neighbours", async () => {
+    const db = bed.db.prisma;
+    const run = await db.pipelineRun.create({ data: { dagId: "big_data_pipeline", runId: "manual__2025-12-07T00:00:00+00:00", triggeredBy: "engineer@local", state: "success", environment: "local" } });
+    const key = "curated/orders/order_date=2025-12-07/part-00000.parquet";
+    expect(locate(key)).toEqual({ dataset: "curated/orders", partition: "order_date=2025-12-07" });
+    expect(locate("curated/stores/part-0.parquet")).toEqual({ dataset: "curated/stores", partition: null });
+    const found = await producersOf(db, BUCKET, key);
+    expect(found.producers).toEqual([
+      expect.objectContaining({ dagId: "big_data_pipeline", runId: run.runId, job: "etl.transform", qualityStatus: "passed", portalRunId: run.id, triggeredBy: "engineer@local" }),
+    ]);
+    expect((await producersOf(db, BUCKET, "curated/orders/order_date=1999-01-01/x.parquet")).producers).toEqual([]);
+    await expect(producersOf(db, BUCKET, "../etc/passwd")).rejects.toThrow(/segment/);
+
+    const jobs = await runLineage(db, "big_data_pipeline", run.runId);
+    expect(jobs.map((j) => j.job)).toEqual(["etl.generate", "etl.transform", "etl.quality"]);
+    const orders = jobs[1]!.datasets.find((d) => d.name === "curated/orders" && d.direction === "output");
+    expect(orders).toMatchObject({ partitions: ["order_date=2025-12-07"] });
+    expect(orders!.rows).toBeGreaterThan(0);
+
+    const detail = await datasetDetail(db, "s3://builditall-lake", "curated/orders");
+    expect(detail!.writes).toHaveLength(1);
+    expect(detail!.quality).toEqual([expect.objectContaining({ verdict: "passed", failed: 0 })]);
+    expect(detail!.upstream.map((d) => d.name)).toContain("raw/orders");
+    expect(detail!.downstream.map((d) => d.name)).toEqual(["quality"]);
   });
 });
