@@ -1,5 +1,5 @@
 import { Prisma, type PrismaClient } from "@/lib/generated/prisma/client";
-import { checkKey } from "@/lib/platform/lake/validate";
+import { checkKey, checkPrefix } from "@/lib/platform/lake/validate";
 
 /** How the portal names the datasets of a bucket (the jobs' namespace, etl/lineage.py). */
 export const namespaceOf = (bucket: string) => `s3://${bucket}`;
@@ -21,8 +21,9 @@ export function qualityVerdict(assertions: unknown): "passed" | "failed" | "warn
  * An object of an unpartitioned dataset sits in its folder (curated/stores/part-0.parquet).
  */
 export function locate(key: string): { dataset: string; partition: string | null } {
-  const folders = checkKey(key).split("/");
-  const file = key.endsWith("/") ? null : folders.pop();
+  // A folder (the lake browser's prefix, ending with "/") locates like an object inside it.
+  const folders = (key.endsWith("/") ? checkPrefix(key) : checkKey(key)).split("/");
+  const file = folders.pop() || null;
   const first = folders.findIndex((f) => f.includes("="));
   if (first < 0) return { dataset: folders.join("/") || (file ?? ""), partition: null };
   const partition = folders.slice(first).filter((f) => f.includes("="));
