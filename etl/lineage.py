@@ -30,6 +30,14 @@ PREFIX = "logs/lineage"
 FACETS_URL = "https://github.com/builditall/platform/blob/main/docs/lineage/facets"
 
 
+def _new_uuid() -> str:
+    try:
+        from openlineage.client.uuid import generate_new_uuid
+    except ImportError:  # no events without the package (see _emit), but the job still runs
+        return str(uuid.uuid4())
+    return str(generate_new_uuid())
+
+
 @dataclass(frozen=True)
 class AirflowTask:
     """The Airflow task run that submitted the step (dags/builditall/steps.py passes it)."""
@@ -82,7 +90,7 @@ class LineageRun:
     job: str
     lake: Lake
     parent: AirflowTask | None
-    run_id: str = field(default_factory=lambda: str(_new_uuid()))
+    run_id: str = field(default_factory=_new_uuid)
     inputs: list[str] = field(default_factory=list)
     outputs: dict[str, Output] = field(default_factory=dict)
     assertions: list[Assertion] = field(default_factory=list)
@@ -90,12 +98,6 @@ class LineageRun:
 
 
 _active: LineageRun | None = None
-
-
-def _new_uuid() -> uuid.UUID:
-    from openlineage.client.uuid import generate_new_uuid
-
-    return generate_new_uuid()
 
 
 def namespace(lake_root: str) -> str:
