@@ -22,7 +22,10 @@ export default async function DatasetPage({ params }: { params: Promise<{ name: 
   const detail = await datasetDetail(prisma, namespaceOf(lakeBucket()), name);
   if (!detail) notFound();
   const folder = lakeHref(detail.namespace, detail.name);
-  const points = detail.writes.filter((w) => w.endedAt).map((w) => ({ x: new Date(w.endedAt!).getTime(), y: w.rows }));
+  // The value axis has room for about 10 characters: large counts in thousands or millions.
+  const most = Math.max(0, ...detail.writes.map((w) => w.rows ?? 0));
+  const [scale, unit] = most >= 1e6 ? [1e6, "M rows"] : most >= 1e4 ? [1e3, "k rows"] : [1, "rows"];
+  const points = detail.writes.filter((w) => w.endedAt).map((w) => ({ x: new Date(w.endedAt!).getTime(), y: w.rows === null ? null : w.rows / scale }));
   return (
     <>
       <PageHeader title={detail.name} description={`${detail.namespace} · ${detail.writes.length} recorded write(s)`} />
@@ -40,7 +43,7 @@ export default async function DatasetPage({ params }: { params: Promise<{ name: 
         <DetailSection id="rows-heading" title="Rows written per run">
           {points.length ? (
             <div className="max-w-4xl">
-              <LineChart title="Rows written" unit="rows" series={[{ name: detail.name, points: points.reverse() }]} />
+              <LineChart title="Rows written" unit={unit} series={[{ name: detail.name, points: points.reverse() }]} />
             </div>
           ) : (
             <p className="text-sm text-slate-500">No completed write recorded yet: the chart fills as pipeline runs write this dataset.</p>
