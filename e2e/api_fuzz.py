@@ -28,6 +28,8 @@ CHECKS = "all"
 # check also demands; it has no 5xx or schema finding to offer beyond that.
 EXCLUDED_CHECKS = "unsupported_method"
 SESSION_COOKIE = "next-auth.session-token"
+# scripts/e2e-estate.sh starts the portal with the same default.
+LINEAGE_API_KEY = os.environ.get("E2E_LINEAGE_API_KEY", "e2e-lineage-api-key-at-least-32-characters")
 # Per-route settings: a backfill's range is refused with a 400 when its days relate wrongly (from
 # after to, over 366 days, in the future), rules between two fields that the JSON schema cannot
 # state; and the POSTs under a DAG (and a run's re-run) wait on Airflow CLI calls, 10-20 s each on a
@@ -79,9 +81,13 @@ def sign_in(base_url: str, email: str, password: str) -> str:
 
 def fuzz(base_url: str, label: str, cookie: str | None, phases: str, max_examples: int, workdir: Path) -> int:
     # The session goes through the document's own security scheme, not a raw header, so that
-    # schemathesis knows when a request is meant to be signed out.
+    # schemathesis knows when a request is meant to be signed out. The admin run also holds the
+    # lineage API key (the apiKey scheme of POST /api/v1/lineage), so that route's body is fuzzed.
     config = workdir / f"schemathesis-{label.replace(' ', '-')}.toml"
-    config.write_text((f'[auth.openapi.session]\napi_key = "{cookie}"\n' if cookie else "") + OPERATIONS)
+    auth = f'[auth.openapi.session]\napi_key = "{cookie}"\n' if cookie else ""
+    if label == DEEP_ROLE:
+        auth += f'[auth.openapi.apiKey]\nbearer = "{LINEAGE_API_KEY}"\n'
+    config.write_text(auth + OPERATIONS)
     schemathesis = Path(sys.executable).with_name("schemathesis")
     argv = [str(schemathesis), "--config-file", str(config), "run", f"{base_url}/api/openapi.json"]
     argv += ["--checks", CHECKS, "--exclude-checks", EXCLUDED_CHECKS, "-H", f"Origin: {base_url}"]

@@ -123,10 +123,28 @@ test.describe("as an engineer", () => {
     await expect(timeline.locator('[data-task="end_workflow"]')).toHaveAttribute("data-state", "success");
 
     // The Spark step's own output, on its cluster's page: spark-submit logs to stderr.
+    const runPage = page.url();
     await page.getByRole("link", { name: /^j-/ }).click();
     const stepLog = page.getByTestId("step-log");
     await expect(stepLog.getByRole("radio", { name: "stderr" })).toBeChecked();
     await expect(stepLog.locator("pre")).toContainText(/SparkContext|SparkSession|INFO/, SYNC);
+
+    await page.goto(runPage);
+    // Lineage (issue 18): the jobs' OpenLineage events reach the run page through the lineage sync.
+    const transform = page.getByRole("table", { name: "Datasets of etl.transform" });
+    const orders = transform.getByRole("row").filter({ hasText: "curated/orders" }).filter({ hasText: "wrote" }).first();
+    await expect(orders).toContainText("order_date=2025-03-01", SYNC);
+    // The partition's lake page names the run that wrote it, with the quality verdict, and links back.
+    await orders.getByRole("link", { name: "order_date=2025-03-01" }).click();
+    const writtenBy = page.getByRole("table", { name: "Runs that wrote this" });
+    await expect(writtenBy).toContainText("etl.transform");
+    await expect(writtenBy).toContainText("passed");
+    await expect(writtenBy.getByRole("link", { name: /big_data_pipeline/ }).first()).toBeVisible();
+    // The dataset page: its history of writes and the rows chart.
+    await page.getByRole("link", { name: /Dataset curated\/orders/ }).click();
+    await expect(page.getByRole("heading", { level: 1, name: "curated/orders" })).toBeVisible();
+    await expect(page.getByRole("img", { name: /Rows written/ })).toBeVisible();
+    await expect(page.getByRole("table", { name: "Writes" })).toContainText("order_date=2025-03-01");
   });
 });
 

@@ -15,6 +15,8 @@ export EMBEDDED_PG_PORT=${E2E_PG_PORT:-5499}
 export AIRFLOW_PORT=${E2E_AIRFLOW_PORT:-8280}
 export NEXTAUTH_URL=http://127.0.0.1:$PORT
 export LOCAL_SEED_PASSWORD=${E2E_PASSWORD:-e2e-local-password}
+# POST /api/v1/lineage's key (the API fuzz run sends it; e2e/api_fuzz.py reads the same default).
+export LINEAGE_API_KEY=${E2E_LINEAGE_API_KEY:-e2e-lineage-api-key-at-least-32-characters}
 export PORTAL_SERVE=built
 # npm test starts this estate beside two other lanes of tests: each service may take minutes to answer.
 export START_TIMEOUT_SECONDS=${START_TIMEOUT_SECONDS:-600}

@@ -15,8 +15,9 @@ import { createTestDatabase, type TestDatabase } from "@/lib/db/testing/test-dat
 const SECRET = "test-secret-that-is-at-least-32-characters-long";
 const ORIGIN = "http://127.0.0.1:3000";
 const BUCKET = "matrix-lake";
+const API_KEY = "matrix-lineage-key-that-is-at-least-32-characters";
 
-type Access = Role | "public";
+type Access = Role | "public" | "api-key";
 const EXPECTED_ACCESS: Record<string, Access> = {
   "GET /api/health": "public",
   "GET /api/status": "viewer",
@@ -51,6 +52,10 @@ const EXPECTED_ACCESS: Record<string, Access> = {
   "GET /api/runs/{id}/tasks/{taskId}/logs": "viewer",
   "GET /api/runs/{id}/tasks/{taskId}/logs/download": "viewer",
   "POST /api/runs/{id}/rerun": "engineer",
+  "POST /api/v1/lineage": "api-key",
+  "GET /api/lineage": "viewer",
+  "GET /api/datasets": "viewer",
+  "GET /api/datasets/{name}": "viewer",
 };
 
 const today = new Date().toISOString().slice(0, 10);
@@ -80,6 +85,18 @@ const SAMPLES: Record<string, { params?: Record<string, string>; query?: Record<
   "GET /api/clusters/{id}/steps/{stepId}/logs": { params: { id: "j-NOSUCHCLUSTER", stepId: "s-NOSUCHSTEP" }, query: { stream: "stderr" } },
   "GET /api/clusters/{id}/steps/{stepId}/logs/download": { params: { id: "j-NOSUCHCLUSTER", stepId: "s-NOSUCHSTEP" }, query: { stream: "stderr" } },
   "POST /api/dags/{dagId}/estimate": { params: { dagId: "simple_addition" }, body: { conf: {} } },
+  "GET /api/lineage": { query: { bucket: BUCKET, key: "curated/orders/order_date=2025-12-07/part-0.parquet" } },
+  "GET /api/datasets/{name}": { params: { name: "curated/orders" } },
+  "POST /api/v1/lineage": {
+    body: {
+      eventType: "START",
+      eventTime: "2025-12-07T00:00:00.000Z",
+      producer: "https://example.com/matrix",
+      schemaURL: "https://openlineage.io/spec/2-0-2/OpenLineage.json#/$defs/RunEvent",
+      run: { runId: "01930000-0000-7000-8000-000000000001" },
+      job: { namespace: "matrix", name: "job" },
+    },
+  },
 };
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -93,14 +110,16 @@ const users = {} as Record<Role, { id: string; email: string }>;
 const nameOf = (spec: AnySpec) => `${spec.method.toUpperCase()} ${spec.path}`;
 /** The level written above (what the handler must enforce), whatever the spec now says. */
 const levelOf = (spec: AnySpec): Access => EXPECTED_ACCESS[nameOf(spec)] ?? "admin";
-const mayCall = (spec: AnySpec, who: Role | null) => levelOf(spec) === "public" || (who !== null && hasRole(who, levelOf(spec) as Role));
+// A key-authenticated route lets no session through: every role and the signed-out get 401.
+const mayCall = (spec: AnySpec, who: Role | null) =>
+  levelOf(spec) === "public" || (levelOf(spec) !== "api-key" && who !== null && hasRole(who, levelOf(spec) as Role));
 
 beforeAll(async () => {
   db = await createTestDatabase();
   home = await mkdtemp(path.join(tmpdir(), "route-matrix-"));
   await mkdir(path.join(home, "lake", BUCKET, "raw"), { recursive: true });
   await writeFile(path.join(home, "lake", BUCKET, "raw", "hello.txt"), "hello\n");
-  Object.assign(process.env, { DATABASE_URL: db.url, NEXTAUTH_SECRET: SECRET, NEXTAUTH_URL: ORIGIN, PLATFORM_HOME: home, PLATFORM_MODE: "local", LAKE_BUCKETS: BUCKET, SYNC_ENABLED: "false" });
+  Object.assign(process.env, { LINEAGE_API_KEY: API_KEY, DATABASE_URL: db.url, NEXTAUTH_SECRET: SECRET, NEXTAUTH_URL: ORIGIN, PLATFORM_HOME: home, PLATFORM_MODE: "local", LAKE_BUCKETS: BUCKET, SYNC_ENABLED: "false" });
   vi.resetModules();
   routes = (await import("@/lib/api/routes")).ROUTES;
   for (const role of ROLES) users[role] = await db.prisma.user.create({ data: { email: `${role}@matrix`, role } });
@@ -164,7 +183,7 @@ describe("the role × route matrix", () => {
       for (const who of [null, ...ROLES] as const) {
         if (mayCall(spec, who)) continue;
         const status = await call(spec, who);
-        const expected = who === null ? 401 : 403;
+        const expected = who === null || levelOf(spec) === "api-key" ? 401 : 403;
         if (status !== expected) refusals.push(`${nameOf(spec)} as ${who ?? "signed out"}: ${status}, expected ${expected}`);
       }
     }
@@ -199,5 +218,27 @@ describe("an existing session cookie", () => {
     expect((await get()).status).toBe(403);
     await db.prisma.user.update({ where: { id: person.id }, data: { role: "admin", disabled: true } });
     expect((await get()).status).toBe(401);
+  });
+});
+
+describe("the API-key route", () => {
+  const post = async (body: unknown, headers: Record<string, string>) => {
+    const handler = (await import("@/app/api/v1/lineage/route")).POST as Handler;
+    const req = new NextRequest(new URL("/api/v1/lineage", ORIGIN), { method: "POST", headers: { "content-type": "application/json", ...headers }, body: JSON.stringify(body) });
+    return handler(req);
+  };
+  const event = SAMPLES["POST /api/v1/lineage"]!.body!;
+
+  it("takes the key from any origin, stores an event once, and refuses a wrong key or a bad event with a clear message", async () => {
+    const first = await post(event, { authorization: `Bearer ${API_KEY}` });
+    expect(first.status).toBe(201);
+    expect(await first.json()).toEqual({ runId: "01930000-0000-7000-8000-000000000001", stored: true });
+    expect(await (await post(event, { authorization: `Bearer ${API_KEY}`, origin: "https://elsewhere.example" })).json()).toMatchObject({ stored: false });
+    expect((await post(event, { authorization: "Bearer wrong-key" })).status).toBe(401);
+    const bad = await post({ ...event, eventType: "DONE" }, { authorization: `Bearer ${API_KEY}` });
+    expect(bad.status).toBe(400);
+    expect((await bad.json()).error.message).toMatch(/eventType/);
+    const huge = await post({ ...event, job: { namespace: "matrix", name: "x".repeat(2_000_000) } }, { authorization: `Bearer ${API_KEY}` });
+    expect(huge.status).toBe(413);
   });
 });

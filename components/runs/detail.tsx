@@ -12,6 +12,7 @@ import { RunGantt } from "./gantt";
 import { EstimateVsActual } from "./estimate-vs-actual";
 import { TaskLogs } from "./task-log";
 import { RunActions } from "./run-actions";
+import { RunLineage } from "@/components/lineage/run-lineage";
 
 /** A run as the history knows it, refreshed every few seconds until it is final. */
 export function RunDetail({ initial, logsBaseUrl, canAct }: { initial: RunDetailBody; logsBaseUrl: string | null; canAct: boolean }) {
@@ -114,6 +115,9 @@ export function RunDetail({ initial, logsBaseUrl, canAct }: { initial: RunDetail
       </DetailSection>
       <DetailSection id="task-log-heading" title="Task logs">
         <TaskLogs runId={run.id} tasks={run.tasks} />
+      </DetailSection>
+      <DetailSection id="lineage-heading" title="What each job read and wrote">
+        <RunLineage jobs={data.lineage} />
       </DetailSection>
       <DetailSection id="quality-heading" title="Quality report">
         {data.quality.length ? (

@@ -22,7 +22,7 @@ from builditall.clusters import (
     clusters_for,
 )
 from builditall.settings import PlatformSettings, resolve
-from builditall.steps import RunRequest, job_steps, run_request
+from builditall.steps import RunRequest, SubmittingTask, job_steps, run_request
 
 log = logging.getLogger(__name__)
 
@@ -62,7 +62,9 @@ def cluster_ready(cluster_id: str) -> bool:
 
 def submit_jobs(cluster_id: str, context: dict[str, Any]) -> list[str]:
     settings = _settings()
-    steps = job_steps(_request(context, settings.default_scale), settings.lake_uri)
+    ti = context["ti"]
+    parent = SubmittingTask(context["dag"].dag_id, context["run_id"], ti.task_id, ti.try_number)
+    steps = job_steps(_request(context, settings.default_scale), settings.lake_uri, parent)
     step_ids = clusters_for(settings).add_steps(cluster_id, steps)
     for step, step_id in zip(steps, step_ids, strict=True):
         log.info("step %s submitted: %s", step_id, " ".join(step.args))

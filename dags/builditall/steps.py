@@ -28,6 +28,29 @@ class RunRequest:
 
 
 @dataclass(frozen=True)
+class SubmittingTask:
+    """The Airflow task run that submits the steps: each job's lineage events name it as their parent."""
+
+    dag_id: str
+    run_id: str
+    """The Airflow run id as Airflow spells it (the portal finds the run by it)."""
+    task_id: str
+    try_number: int
+
+    def args(self) -> tuple[str, ...]:
+        return (
+            "--dag-id",
+            self.dag_id,
+            "--dag-run-id",
+            self.run_id,
+            "--task-id",
+            self.task_id,
+            "--try-number",
+            str(self.try_number),
+        )
+
+
+@dataclass(frozen=True)
 class JobStep:
     job: str
     args: tuple[str, ...]
@@ -55,7 +78,7 @@ def run_request(params: dict[str, Any], ds: str, run_id: str, default_scale: flo
     )
 
 
-def job_steps(request: RunRequest, lake_uri: str) -> list[JobStep]:
+def job_steps(request: RunRequest, lake_uri: str, parent: SubmittingTask | None = None) -> list[JobStep]:
     day = request.run_date.isoformat()
     argv = {
         "generate": (
@@ -71,4 +94,5 @@ def job_steps(request: RunRequest, lake_uri: str) -> list[JobStep]:
         "transform": ("--date", day),
         "quality": ("--date", day, "--run-id", request.run_id),
     }
-    return [JobStep(job, (job, "--lake", lake_uri, *argv[job])) for job in request.jobs]
+    lineage = parent.args() if parent else ()
+    return [JobStep(job, (job, "--lake", lake_uri, *argv[job], *lineage)) for job in request.jobs]

@@ -126,6 +126,10 @@ def test_pipeline_on_aws_creates_the_cluster_submits_the_jobs_and_terminates_it(
     assert set(by_name) == {"generate", "transform", "quality"}
     assert by_name["generate"][:3] == ["spark-submit", "--deploy-mode", "cluster"]
     assert "s3://builditall-lake-test" in by_name["generate"]
+    # Each job names the task run that submitted it: the parent of its lineage events.
+    parent = by_name["quality"][-8:]
+    assert parent[:2] == ["--dag-id", "big_data_pipeline"] and parent[3] == run["run_id"]
+    assert parent[4:6] == ["--task-id", "submit_spark_application"] and parent[6:] == ["--try-number", "1"]
     # Moto never finishes a step, so the run's figures report it as not succeeded.
     names = {
         m["MetricName"]

@@ -11,7 +11,7 @@ from botocore.validate import ParamValidator
 from builditall.clusters import ClusterRequest
 from builditall.emr import RELEASE_LABEL, emr_step, job_flow_overrides
 from builditall.settings import SettingsError, resolve
-from builditall.steps import job_steps, run_request
+from builditall.steps import SubmittingTask, job_steps, run_request
 
 AWS_VARIABLES = {
     "platform_target": "aws",
@@ -162,3 +162,16 @@ def test_local_settings_default_to_the_repository_lake():
 def test_invalid_settings_are_refused_with_the_setting_named(values, message):
     with pytest.raises(SettingsError, match=message.replace("(", r"\(")):
         settings_from(values)
+
+
+def test_each_step_names_the_task_that_submitted_it_for_lineage():
+    settings = settings_from(AWS_VARIABLES)
+    request = run_request({}, "2025-03-01", REQUEST.run_id, settings.default_scale)
+    parent = SubmittingTask(
+        "big_data_pipeline", "manual__2025-03-01T00:00:00+00:00", "submit_spark_application", 2
+    )
+    for step in job_steps(request, settings.lake_uri, parent):
+        assert step.args[-8:] == (
+            "--dag-id", "big_data_pipeline", "--dag-run-id", "manual__2025-03-01T00:00:00+00:00",
+            "--task-id", "submit_spark_application", "--try-number", "2",
+        )  # fmt: skip

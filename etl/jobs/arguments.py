@@ -9,6 +9,7 @@ import re
 from etl.errors import EtlError
 from etl.lake import parse_lake_uri
 
+AIRFLOW_ID = re.compile(r"[A-Za-z0-9_.-]{1,250}")
 RUN_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9._:+-]{0,199}")
 MAX_SCALE = 100.0
 
@@ -52,6 +53,19 @@ def run_id(value: str) -> str:
             f"run id must be 1-200 characters of letters, digits and . _ : + -, got {value!r}"
         )
     return value
+
+
+def airflow_id(value: str) -> str:
+    """DAG and task ids as Airflow allows them: letters, digits, _ . - (task groups add dots)."""
+    if not AIRFLOW_ID.fullmatch(value):
+        raise argparse.ArgumentTypeError(f"expected an Airflow id (letters, digits, _ . -), got {value!r}")
+    return value
+
+
+def try_number(value: str) -> int:
+    if not re.fullmatch(r"\d{1,4}", value) or int(value) < 1:
+        raise argparse.ArgumentTypeError(f"try number must be a positive integer, got {value!r}")
+    return int(value)
 
 
 def date_range(start: dt.date, end: dt.date | None, max_days: int = 3660) -> list[dt.date]:

@@ -14,6 +14,7 @@ import time
 from pyspark.sql import DataFrame
 from pyspark.sql import functions as F
 
+from etl import lineage
 from etl.jobs import arguments
 from etl.lake import Lake
 from etl.schemas import RAW, RAW_PARTITION, conform, schema_hash
@@ -77,6 +78,18 @@ def written_size(lake: Lake, name: str, start: dt.date, end: dt.date) -> tuple[i
     return sum(found), len(found)
 
 
+def generated_partitions(
+    partition: str | None, start: dt.date, end: dt.date, rows: int, size: int
+) -> list[lineage.Partition]:
+    """The days written; rows and bytes per day are known when there is one day (a pipeline run)."""
+    if not partition:
+        return []
+    days = arguments.date_range(start, end)
+    if len(days) == 1:
+        return [lineage.Partition(f"{partition}={start.isoformat()}", rows, size)]
+    return [lineage.Partition(f"{partition}={day.isoformat()}", None, None) for day in days]
+
+
 def write_dataset(lake: Lake, name: str, df: DataFrame, start: dt.date, end: dt.date) -> dict:
     """Write a raw dataset, then describe it from what is on storage (not from the plan)."""
     started = time.monotonic()
@@ -91,6 +104,7 @@ def write_dataset(lake: Lake, name: str, df: DataFrame, start: dt.date, end: dt.
     log.info(
         "raw/%s: %d rows, %d bytes in %d files (%.1f s)", name, rows, size, files, time.monotonic() - started
     )
+    lineage.wrote(path, rows, (size, files), generated_partitions(partition, start, end, rows, size))
     return {
         "path": f"raw/{name}",
         "rows": rows,

@@ -7,6 +7,7 @@ import logging
 
 from pyspark.sql import DataFrame
 
+from etl import lineage
 from etl.errors import EtlError
 from etl.lake import Lake
 
@@ -55,7 +56,20 @@ def replace_partitions(
     if written != expected:
         raise EtlError(f"{uri}: wrote {expected} rows but {written} are on storage")
     log.info("%s: %d rows in %d partitions", uri, written, len(counts))
+    record_partitions(lake, uri, len(by), written, counts)
     return written
+
+
+def record_partitions(lake: Lake, uri: str, depth: int, rows: int, counts: dict[str, int]) -> None:
+    """Tell lineage what was written: bytes per partition from one listing of the data files."""
+    sizes: dict[str, list[int]] = {name: [] for name in counts}
+    for path, is_dir, length in lake.glob(uri + "/*" * (depth + 1)):
+        name = "/".join(path.split("/")[-depth - 1 : -1])
+        if not is_dir and name in sizes and not path.rsplit("/", 1)[-1].startswith(("_", ".")):
+            sizes[name].append(length)
+    files = [length for found in sizes.values() for length in found]
+    partitions = [lineage.Partition(name, counts[name], sum(sizes[name])) for name in sorted(counts)]
+    lineage.wrote(uri, rows, (sum(files), len(files)), partitions)
 
 
 def replace_all(lake: Lake, df: DataFrame, uri: str) -> int:
@@ -66,4 +80,5 @@ def replace_all(lake: Lake, df: DataFrame, uri: str) -> int:
     if written != expected:
         raise EtlError(f"{uri}: wrote {expected} rows but {written} are on storage")
     log.info("%s: %d rows", uri, written)
+    lineage.wrote(uri, written, lake.size(uri), [])
     return written

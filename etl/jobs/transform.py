@@ -14,6 +14,7 @@ import logging
 from pyspark.sql import DataFrame
 from pyspark.sql import functions as F
 
+from etl import lineage
 from etl.errors import MissingInput
 from etl.jobs import arguments
 from etl.jobs.outputs import replace_all, replace_partitions
@@ -89,6 +90,7 @@ def run(lake: Lake, args: argparse.Namespace) -> None:
     days = arguments.date_range(start, end)
     log.info("transforming %s to %s (%d days) in %s", start, end, len(days), lake.root)
     require_partitions(lake, days)
+    lineage.read(*(lake.raw(name) for name in (*DIMENSIONS, "orders", "order_lines", "events")))
     dims = curate_dimensions(lake)
 
     raw_orders = lake.read(lake.raw("orders")).where(between("order_date", start, end))

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 import pytest
 
 from etl.cli import main
@@ -49,7 +51,12 @@ def test_a_range_that_ends_before_it_starts_is_refused(tmp_path, caplog):
 
 
 def _tree(root):
-    return sorted(str(p.relative_to(root)) for p in root.rglob("*"))
+    """The lake's data: lineage events (logs/) are written on failure too, on purpose."""
+    return sorted(str(p.relative_to(root)) for p in root.rglob("*") if p.relative_to(root).parts[0] != "logs")
+
+
+def _events(root, job: str) -> list[dict]:
+    return [json.loads(p.read_text()) for p in sorted(root.glob(f"logs/lineage/*/*_{job}_*.json"))]
 
 
 def test_transform_exits_non_zero_on_missing_input_and_writes_nothing(spark, generated_lake, caplog):
@@ -57,10 +64,12 @@ def test_transform_exits_non_zero_on_missing_input_and_writes_nothing(spark, gen
     assert main(["transform", "--lake", generated_lake.as_uri(), "--date", "2030-01-01"]) == 1
     assert "raw input missing" in caplog.text
     assert _tree(generated_lake) == before
+    failed = [e for e in _events(generated_lake, "transform") if e["eventType"] == "FAIL"]
+    assert failed and "raw input missing" in failed[-1]["run"]["facets"]["errorMessage"]["message"]
 
 
 def test_jobs_exit_non_zero_on_an_empty_lake(spark, tmp_path):
     uri = tmp_path.as_uri()
     assert main(["transform", "--lake", uri, "--date", END.isoformat()]) == 1
     assert main(["quality", "--lake", uri, "--date", END.isoformat(), "--run-id", "r1"]) == 1
-    assert list(tmp_path.iterdir()) == []
+    assert _tree(tmp_path) == []

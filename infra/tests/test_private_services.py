@@ -119,7 +119,8 @@ def test_portal_gets_every_variable_lib_env_requires_in_aws_mode(modules):
 
 def test_secrets_reach_the_portal_only_through_secrets_manager(modules):
     secrets = modules["portal"].locals["secrets"]
-    assert set(secrets) == {"NEXTAUTH_SECRET", "OIDC_CLIENT_SECRET", "PGUSER", "PGPASSWORD"}
+    expected = {"NEXTAUTH_SECRET", "OIDC_CLIENT_SECRET", "LINEAGE_API_KEY", "PGUSER", "PGPASSWORD"}
+    assert set(secrets) == expected
     environment = modules["portal"].locals["environment"]
     assert not any("secret" in str(v).lower() or "password" in str(v).lower() for v in environment.values())
     assert "@" not in environment["DATABASE_URL"]  # no credentials in the URL

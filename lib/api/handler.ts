@@ -7,6 +7,7 @@ import { ApiError, fromZodError, toErrorResponse, type ErrorCode } from "./error
 import { rateLimit } from "../auth/rate-limit";
 import { isSameOrigin } from "./same-origin";
 import { readBodyText, readMultipart, type UploadedFile } from "./body";
+import { checkApiKey } from "./api-key";
 
 export type Method = "get" | "post" | "put" | "patch" | "delete";
 type AnyObject = z.ZodObject<z.ZodRawShape>;
@@ -23,8 +24,13 @@ export interface RouteSpec<
   path: string;
   summary: string;
   tag: string;
-  /** "public" needs no session; a role needs that role or a higher one. */
-  access: "public" | Role;
+  /**
+   * "public" needs no session; a role needs that role or a higher one; "api-key" is for machine
+   * clients (OpenLineage): the configured key as a Bearer token, no session, no Origin check.
+   */
+  access: "public" | "api-key" | Role;
+  /** A JSON body's byte cap when the default (64 KiB) is too small (413 past it). */
+  maxBodyBytes?: number;
   params?: P;
   query?: Q;
   body?: B;
@@ -64,6 +70,8 @@ export function defineRoute<
 }
 
 const MUTATIONS_PER_MINUTE = 60;
+/** Shared by every holder of the key: a pipeline run sends a few events per job. */
+const KEY_MUTATIONS_PER_MINUTE = 600;
 
 /** Postgres text and jsonb cannot hold U+0000, so no input that may be stored may carry one. */
 function hasNul(value: unknown): boolean {
@@ -91,8 +99,8 @@ function auditParams(file: UploadedFile | null, ...parts: unknown[]): Record<str
   return merged;
 }
 
-async function readJson(req: NextRequest): Promise<unknown> {
-  const text = await readBodyText(req);
+async function readJson(req: NextRequest, limit?: number): Promise<unknown> {
+  const text = await readBodyText(req, limit);
   if (!text) return undefined;
   try {
     return JSON.parse(text);
@@ -112,13 +120,16 @@ export function handle<P extends AnyObject | undefined, Q extends AnyObject | un
   fn: (ctx: Context<P, Q, B>) => Promise<z.input<R> | Response>,
 ) {
   const mutating = spec.method !== "get";
+  const byKey = spec.access === "api-key";
   const mediaType = spec.bodyType === "multipart" ? "multipart/form-data" : "application/json";
   return async (req: NextRequest, route?: { params: Promise<Record<string, string | string[]>> }) => {
     const requestId = crypto.randomUUID();
     let audited: { action: string; target: string; params: unknown; actor: string } | null = null;
     try {
+      if (byKey) checkApiKey(req.headers);
       if (mutating) {
-        if (!isSameOrigin(req.headers, req.url)) {
+        // A key-authenticated client sends no cookie a cross-site page could ride on.
+        if (!byKey && !isSameOrigin(req.headers, req.url)) {
           throw new ApiError("forbidden", "Cross-site request refused: Origin is not the portal's own.");
         }
         const type = req.headers.get("content-type")?.split(";")[0]?.trim().toLowerCase();
@@ -127,10 +138,10 @@ export function handle<P extends AnyObject | undefined, Q extends AnyObject | un
         }
       }
 
-      const user = spec.access === "public" ? null : await userFromRequest(req);
-      if (spec.access !== "public") {
+      const user = spec.access === "public" || byKey ? null : await userFromRequest(req);
+      if (spec.access !== "public" && !byKey) {
         if (!user) throw new ApiError("unauthorized", "Sign in first.");
-        if (!hasRole(user.role, spec.access)) {
+        if (!hasRole(user.role, spec.access as Role)) {
           throw new ApiError("forbidden", `This needs the ${spec.access} role; you are ${user.role}.`);
         }
       }
@@ -146,10 +157,14 @@ export function handle<P extends AnyObject | undefined, Q extends AnyObject | un
         if (!form.file) throw new ApiError("bad_request", "Invalid body.file: the form has no file part (send the fields first, then the file).");
         file = form.file;
       } else if (spec.body) {
-        body = parse(spec.body, await readJson(req), "body");
+        body = parse(spec.body, await readJson(req, spec.maxBodyBytes), "body");
       }
       const input = { params, query, body } as Input<P, Q, B>;
 
+      if (mutating && byKey) {
+        const wait = await rateLimit(`api-key:${spec.path}`, KEY_MUTATIONS_PER_MINUTE, 60_000);
+        if (wait > 0) throw new ApiError("too_many_requests", `Too many requests; try again in ${wait} s.`, undefined, wait);
+      }
       if (mutating && user) {
         const wait = await rateLimit(`mutation:${user.id}`, MUTATIONS_PER_MINUTE, 60_000);
         if (wait > 0) throw new ApiError("too_many_requests", `Too many changes; try again in ${wait} s.`, undefined, wait);

@@ -27,10 +27,11 @@ function errorsOf(spec: RouteSpec<any, any, any, any>): ErrorCode[] {
   const codes = new Set<ErrorCode>(["internal", ...(spec.errors ?? [])]);
   if (spec.query || spec.params || spec.body) codes.add("bad_request");
   if (spec.body) codes.add("payload_too_large");
-  if (spec.access !== "public") ["unauthorized", "forbidden"].forEach((c) => codes.add(c as ErrorCode));
+  if (spec.access === "api-key") ["unauthorized", "unavailable"].forEach((c) => codes.add(c as ErrorCode));
+  else if (spec.access !== "public") ["unauthorized", "forbidden"].forEach((c) => codes.add(c as ErrorCode));
   if (spec.readsPerMinute) codes.add("too_many_requests");
   if (spec.method !== "get") {
-    ["forbidden", "unsupported_media_type", "too_many_requests"].forEach((c) => codes.add(c as ErrorCode));
+    [...(spec.access === "api-key" ? [] : ["forbidden"]), "unsupported_media_type", "too_many_requests"].forEach((c) => codes.add(c as ErrorCode));
   }
   return [...codes];
 }
@@ -53,7 +54,7 @@ function operation(spec: RouteSpec<any, any, any, any>): ZodOpenApiOperationObje
     operationId: `${spec.method}${spec.path.replace(/[^a-zA-Z0-9]+(.)?/g, (_, c: string | undefined) => (c ?? "").toUpperCase())}`,
     summary: spec.summary,
     tags: [spec.tag],
-    security: spec.access === "public" ? [] : [{ session: [] }],
+    security: spec.access === "public" ? [] : spec.access === "api-key" ? [{ apiKey: [] }] : [{ session: [] }],
     requestParams: { ...(spec.query && { query: spec.query }), ...(spec.params && { path: spec.params }) },
     requestBody: spec.body
       ? // Required: a mutation without its body is refused (415) before it is validated.
@@ -78,6 +79,7 @@ export function openApiDocument() {
     components: {
       securitySchemes: {
         session: { type: "apiKey", in: "cookie", name: "next-auth.session-token", description: "Sign in at /login" },
+        apiKey: { type: "http", scheme: "bearer", description: "LINEAGE_API_KEY (Secrets Manager on AWS): for OpenLineage clients" },
       },
     },
     paths,

@@ -7,6 +7,7 @@ import { getBudget, listAlarms } from "./contracts/health";
 import { deleteObject, downloadObject, listBuckets, listObjects, previewObject, summarizePrefix, uploadObject } from "./contracts/lake";
 import { downloadTaskLog, estimateRun, getDag, getTaskLog, getRun, listDags, listRuns, pauseDag, rerunRun, runsSummary, triggerRun } from "./contracts/pipelines";
 import { health, status } from "./contracts/system";
+import { getDataset, getObjectLineage, listDatasets, postLineageEvent } from "./contracts/lineage";
 
 /** Every route of the JSON API; /api/openapi.json is generated from this list. */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -44,4 +45,8 @@ export const ROUTES: RouteSpec<any, any, any, any>[] = [
   getTaskLog,
   downloadTaskLog,
   rerunRun,
+  postLineageEvent,
+  getObjectLineage,
+  listDatasets,
+  getDataset,
 ];

@@ -11,9 +11,9 @@ describe("roles", () => {
 
   it("keeps costs from viewers and engineers, and audit for admins", () => {
     const labels = (r: Parameters<typeof sectionsFor>[0]) => sectionsFor(r).map((s) => s.label);
-    expect(labels("viewer")).toEqual(["Lake", "Pipelines", "Clusters", "Runs", "Status"]);
-    expect(labels("engineer")).toEqual(["Lake", "Pipelines", "Clusters", "Runs", "Status"]);
-    expect(labels("lead")).toEqual(["Lake", "Pipelines", "Clusters", "Costs", "Runs", "Status"]);
-    expect(labels("admin")).toEqual(["Lake", "Pipelines", "Clusters", "Costs", "Runs", "Audit", "Status"]);
+    expect(labels("viewer")).toEqual(["Lake", "Datasets", "Pipelines", "Clusters", "Runs", "Status"]);
+    expect(labels("engineer")).toEqual(["Lake", "Datasets", "Pipelines", "Clusters", "Runs", "Status"]);
+    expect(labels("lead")).toEqual(["Lake", "Datasets", "Pipelines", "Clusters", "Costs", "Runs", "Status"]);
+    expect(labels("admin")).toEqual(["Lake", "Datasets", "Pipelines", "Clusters", "Costs", "Runs", "Audit", "Status"]);
   });
 });

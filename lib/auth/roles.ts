@@ -18,6 +18,7 @@ export const maySeeCosts = (role: Role) => hasRole(role, COSTS_ROLE);
 /** The portal's sections, the least role that may see each, in navigation order. */
 export const SECTIONS = [
   { href: "/lake", label: "Lake", role: "viewer" },
+  { href: "/datasets", label: "Datasets", role: "viewer" },
   { href: "/pipelines", label: "Pipelines", role: "viewer" },
   { href: "/clusters", label: "Clusters", role: "viewer" },
   { href: "/costs", label: "Costs", role: COSTS_ROLE },

@@ -36,6 +36,8 @@ const common = z.object({
   OIDC_ISSUER: z.url().optional(),
   OIDC_CLIENT_ID: z.string().min(1).optional(),
   OIDC_CLIENT_SECRET: z.string().min(1).optional(),
+  /** The Bearer token OpenLineage clients send to POST /api/v1/lineage (Secrets Manager on AWS); unset: the route answers 503. */
+  LINEAGE_API_KEY: z.string().min(32, "LINEAGE_API_KEY must be at least 32 characters").optional(),
 
   /** Overrides every AWS client's endpoint: a moto server or another protocol peer in tests. */
   AWS_ENDPOINT_URL: z.url().optional(),

@@ -2,6 +2,7 @@ import { Prisma, type PrismaClient } from "@/lib/generated/prisma/client";
 import { estimateVsActual } from "./estimate-history";
 import { failureNotice } from "@/lib/platform/errors";
 import { errorSummary } from "./import-errors";
+import { runLineage } from "@/lib/lineage/read";
 
 /**
  * Reads of the run history the Airflow sync keeps (pages and the JSON API read here, never
@@ -234,12 +235,13 @@ export async function runDetailJson(db: PrismaClient, id: string) {
   const [detail, sync] = await Promise.all([runDetail(db, id), pipelinesSyncState(db)]);
   if (!detail) return null;
   const cluster = detail.run.clusters[0];
-  const estimate = await estimateVsActual(db, detail.run);
+  const [estimate, lineage] = await Promise.all([estimateVsActual(db, detail.run), runLineage(db, detail.run.dagId, detail.run.runId)]);
   return {
     run: { ...runJson(detail.run), stateReason: detail.run.stateReason, tasks: detail.run.tasks.map(taskJson) },
     dag: detail.dag ? dagJson(detail.dag) : null,
     cluster: cluster ? { clusterId: cluster.clusterId, name: cluster.name, state: cluster.state, capturedAt: cluster.capturedAt.toISOString() } : null,
     quality: detail.quality.map((q) => ({ dataset: q.dataset, check: q.check, severity: q.severity, status: q.status, observed: q.observed, expected: q.expected })),
+    lineage,
     sync: syncJson(sync),
     estimate,
   };

@@ -7,6 +7,7 @@ import { clustersSync } from "./clusters";
 import { costsSync } from "./costs";
 import { alarmsSync } from "./alarms";
 import { budgetSync } from "./budget";
+import { lineageSync } from "./lineage";
 import { budgetPort } from "@/lib/budget";
 import { advisoryLock, processLock } from "./lock";
 import { pollOnce, startSyncs, type RunningSyncs, type SyncSource } from "./runner";
@@ -26,6 +27,7 @@ export function syncSources(): SyncSource[] {
       }),
     );
   }
+  if (platform.lake) sources.push(lineageSync({ prisma, lake: platform.lake, bucket: lakeBucket(), intervalMs: env.AIRFLOW_SYNC_INTERVAL_MS }));
   // Polled at half the views' staleness bound, so a view rarely has to refresh the cache itself.
   if (platform.clusters) sources.push(clustersSync({ prisma, clusters: platform.clusters, intervalMs: (env.CLUSTER_CACHE_MAX_AGE_SECONDS * 1000) / 2 }));
   if (platform.metrics) sources.push(costsSync({ prisma, metrics: platform.metrics, bucket: lakeBucket(), intervalMs: (env.COST_CACHE_MAX_AGE_SECONDS * 1000) / 2 }));

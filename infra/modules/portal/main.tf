@@ -36,6 +36,7 @@ locals {
   secrets = {
     NEXTAUTH_SECRET    = aws_secretsmanager_secret.nextauth.arn
     OIDC_CLIENT_SECRET = aws_secretsmanager_secret.oidc_client.arn
+    LINEAGE_API_KEY    = aws_secretsmanager_secret.lineage_api_key.arn
     PGUSER             = "${var.database.secret_arn}:username::"
     PGPASSWORD         = "${var.database.secret_arn}:password::"
   }
@@ -77,6 +78,26 @@ resource "aws_secretsmanager_secret" "nextauth" {
 resource "aws_secretsmanager_secret_version" "nextauth" {
   secret_id     = aws_secretsmanager_secret.nextauth.id
   secret_string = random_password.nextauth.result
+}
+
+resource "random_password" "lineage_api_key" {
+  length  = 48
+  special = false
+}
+
+resource "aws_secretsmanager_secret" "lineage_api_key" {
+  #checkov:skip=CKV2_AWS_57:OpenLineage clients hold this key; it is rotated by tainting random_password.lineage_api_key and giving the clients the new value (docs/lineage.md).
+  name                    = "${var.name}/portal/lineage-api-key"
+  description             = "LINEAGE_API_KEY of the portal: OpenLineage clients send it as a Bearer token to POST /api/v1/lineage"
+  kms_key_id              = var.kms_key_arn
+  recovery_window_in_days = 7
+
+  tags = local.tags
+}
+
+resource "aws_secretsmanager_secret_version" "lineage_api_key" {
+  secret_id     = aws_secretsmanager_secret.lineage_api_key.id
+  secret_string = random_password.lineage_api_key.result
 }
 
 resource "aws_secretsmanager_secret" "oidc_client" {
@@ -132,6 +153,7 @@ data "aws_iam_policy_document" "execution_secrets" {
     resources = [
       aws_secretsmanager_secret.nextauth.arn,
       aws_secretsmanager_secret.oidc_client.arn,
+      aws_secretsmanager_secret.lineage_api_key.arn,
       var.database.secret_arn,
     ]
   }

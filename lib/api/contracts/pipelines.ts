@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { RunLineage } from "./lineage";
 import type { ParamSchema as ParamSchemaType } from "@/lib/pipelines/params";
 import { confSchema, dagIdSchema } from "@/lib/platform/orchestrator/ids";
 import { RUN_STATES } from "@/lib/platform/orchestrator/port";
@@ -246,6 +247,7 @@ export const getRun = defineRoute({
       dag: DagInfo.nullable(),
       cluster: z.object({ clusterId: z.string(), name: z.string(), state: z.string(), capturedAt: iso }).nullable(),
       quality: z.array(QualityCheck),
+      lineage: RunLineage,
       sync: AirflowSync,
       estimate: z.object({
         expected: RunEstimate.describe("what the portal estimated when it triggered the run; null for runs triggered elsewhere or without history"),

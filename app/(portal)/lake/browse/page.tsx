@@ -10,6 +10,9 @@ import { requireRole } from "@/lib/auth/current-user";
 import { hasRole } from "@/lib/auth/roles";
 import { lakeLocation, REPLACE_ROLE, UPLOAD_PREFIX } from "@/lib/lake/entries";
 import { single } from "../params";
+import { ProducedBy } from "@/components/lineage/produced-by";
+import { prisma } from "@/lib/db";
+import { locate as locateInLake, producersOf } from "@/lib/lineage/read";
 
 export const metadata = { title: "Lake · browse" };
 
@@ -39,6 +42,7 @@ export default async function BrowsePage({ searchParams }: { searchParams: Promi
     <PortPage port={portAvailability("lake")} title="Lake" description="Folders and objects, a page of up to 1,000 at a time.">
       <LakeBreadcrumbs bucket={bucket} path={prefix} />
       {prefix !== "" && <LakeSummary bucket={bucket} prefix={prefix} />}
+      {prefix !== "" && locateInLake(prefix).partition !== null && <ProducedBy found={await producersOf(prisma, bucket, prefix)} />}
       {canUpload && <UploadPanel bucket={bucket} prefix={prefix} canReplace={hasRole(user.role, REPLACE_ROLE)} />}
       <LakeBrowser key={`${bucket}/${prefix}`} bucket={bucket} prefix={prefix} />
     </PortPage>

@@ -10,12 +10,15 @@ import { hasRole } from "@/lib/auth/roles";
 import { previewObject } from "@/lib/lake/preview";
 import { portAvailability, requirePort } from "@/lib/platform";
 import { single } from "../params";
+import { ProducedBy } from "@/components/lineage/produced-by";
+import { prisma } from "@/lib/db";
+import { producersOf } from "@/lib/lineage/read";
 
 export const metadata = { title: "Lake · object" };
 
 const ROWS = /^\d{1,4}$/;
 
-type Loaded = { error: string } | { bucket: string; key: string; preview: LakePreview; versioned: boolean };
+type Loaded = { error: string } | { bucket: string; key: string; preview: LakePreview; versioned: boolean; lineage: Awaited<ReturnType<typeof producersOf>> };
 
 /** Reads the preview; a refused key or a missing object becomes a message for the page. */
 async function load(params: Record<string, string | string[] | undefined>): Promise<Loaded> {
@@ -27,7 +30,7 @@ async function load(params: Record<string, string | string[] | undefined>): Prom
     const lake = requirePort("lake");
     const preview = await previewObject(lake, bucket, key, Number(rowsParam));
     const versioned = (await lake.buckets()).find((b) => b.name === bucket)?.versioned ?? false;
-    return { bucket, key, preview, versioned };
+    return { bucket, key, preview, versioned, lineage: await producersOf(prisma, bucket, key) };
   } catch (err) {
     if (err instanceof DomainError) return { error: err.message };
     throw err;
@@ -44,7 +47,7 @@ export default async function ObjectPage({ searchParams }: { searchParams: Promi
       </PortPage>
     );
   }
-  const { bucket, key, preview, versioned } = loaded;
+  const { bucket, key, preview, versioned, lineage } = loaded;
   return (
     <PortPage port={portAvailability("lake")} title={key.slice(key.lastIndexOf("/") + 1)} description={`s3://${bucket}/${key}`}>
       <LakeBreadcrumbs bucket={bucket} path={key} />
@@ -54,6 +57,7 @@ export default async function ObjectPage({ searchParams }: { searchParams: Promi
         </a>
         {hasRole(user.role, "admin") && <DeleteButton bucket={bucket} objectKey={key} versioned={versioned} />}
       </div>
+      <ProducedBy found={lineage} />
       <PreviewView preview={preview} />
     </PortPage>
   );
