@@ -126,7 +126,8 @@ describe.each([
       // Runs the sync must learn about (started in Airflow, as the schedule would).
       const runIds = [uniqueRunId("dbrestart"), uniqueRunId("dbrestart")];
       for (const runId of runIds) await orchestrator().trigger("simple_addition", runId, { n: 3 });
-      await waitFor("the sync to record the first run", () => client.pipelineRun.findFirst({ where: { runId: { in: runIds } } }).then((r) => r ?? undefined));
+      // The sync's first cycle reads every DAG's structure: a dozen CLI calls, minutes on a loaded machine.
+      await waitFor("the sync to record the first run", () => client.pipelineRun.findFirst({ where: { runId: { in: runIds } } }), 300_000);
 
       const restartedAt = new Date();
       await db.restart();
@@ -137,7 +138,7 @@ describe.each([
           const found = await client.pipelineRun.findMany({ where: { runId: { in: runIds } }, include: { tasks: true } });
           return found.length === 2 && found.every((r) => isFinalRun(r.state) && r.tasks.length > 0 && r.tasks.every((t) => t.state === "success")) && found;
         },
-        180_000,
+        300_000,
       ).catch((error: Error) => {
         throw new Error(`${error.message}\nthe sync's log:\n${log.join("\n")}`);
       });
@@ -158,5 +159,5 @@ describe.each([
     } finally {
       await syncs.stop();
     }
-  }, 300_000);
+  }, 900_000);
 });

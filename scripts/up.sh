@@ -49,6 +49,7 @@ export PLATFORM_HOME
 # An estate killed hard (SIGKILL of this script's group) leaves its services, Airflow's task
 # processes and local Spark clusters running in sessions of their own: stop them first.
 .venv/bin/python scripts/reap.py "PLATFORM_HOME=$PLATFORM_HOME"
+.venv/bin/python scripts/reap.py --open-files "AIRFLOW_HOME=$PLATFORM_HOME/airflow"
 export EMBEDDED_PG_PORT=${EMBEDDED_PG_PORT:-5433}
 export NEXTAUTH_URL=${NEXTAUTH_URL:-http://localhost:$PORT}
 mkdir -p "$PLATFORM_HOME"

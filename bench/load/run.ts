@@ -14,6 +14,7 @@ import { loadavg, tmpdir } from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import pg from "pg";
+import { hashPassword } from "@/lib/auth/password";
 import { seedLocalAccounts } from "@/lib/auth/seed";
 import { createPrismaClient } from "@/lib/db/client";
 import { applyMigrations } from "@/lib/db/migrations";
@@ -46,6 +47,7 @@ const engineers = count("engineers", 0, 50);
 const triggerPauseS = count("trigger-pause", 0, 600);
 const historyRuns = count("runs", 0, 1_000_000);
 
+const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
 const say = (line: string) => console.log(`[load] ${line}`);
 const load = () => loadavg().map((l) => l.toFixed(2)).join(" ");
 const cleanups: (() => Promise<unknown> | unknown)[] = [];
@@ -115,9 +117,9 @@ function readRoute(url: string, route: string, connections: number, cookie: stri
           requests: result.requests.total,
           errors: result.errors + result.timeouts,
           non2xx: result.non2xx,
-          p50: percentile(latencies, 50),
-          p95: percentile(latencies, 95),
-          p99: percentile(latencies, 99),
+          p50: Math.round(percentile(latencies, 50)),
+          p95: Math.round(percentile(latencies, 95)),
+          p99: Math.round(percentile(latencies, 99)),
           rps: result.requests.total / durationS,
         });
       },
@@ -132,6 +134,8 @@ interface TriggerOutcome {
   attempts: number;
   /** Every 2xx answer to the same key named the same run. */
   consistent: boolean;
+  /** The status of each attempt, 0 for no answer (connection lost, timeout). */
+  statuses: number[];
 }
 
 /** An engineer: triggers, retries on anything but a 2xx with the same key, and now and then re-sends a confirmed one (a lost answer). */
@@ -139,7 +143,7 @@ async function engineer(url: string, cookie: string, id: number, until: number, 
   let n = 0;
   while (Date.now() < until) {
     const key = `bench-e${id}-${Date.now()}-${n++}`;
-    const outcome: TriggerOutcome = { key, runId: null, attempts: 0, consistent: true };
+    const outcome: TriggerOutcome = { key, runId: null, attempts: 0, consistent: true, statuses: [] };
     const resend = n % 3 === 0;
     for (let attempt = 0; attempt < 6 && (outcome.runId === null || (resend && outcome.attempts < 2)); attempt++) {
       outcome.attempts++;
@@ -148,10 +152,11 @@ async function engineer(url: string, cookie: string, id: number, until: number, 
         const res = await fetch(`${url}/api/dags/simple_addition/runs`, {
           method: "POST",
           headers: { cookie, origin: url, "content-type": "application/json" },
-          body: JSON.stringify({ conf: { n: id }, idempotencyKey: key }),
+          body: JSON.stringify({ conf: { engineer: id }, idempotencyKey: key }),
           signal: AbortSignal.timeout(60_000),
         });
         latencies.push(performance.now() - began);
+        outcome.statuses.push(res.status);
         if (res.ok) {
           const body = (await res.json()) as { runId: string };
           if (outcome.runId !== null && outcome.runId !== body.runId) outcome.consistent = false;
@@ -161,6 +166,7 @@ async function engineer(url: string, cookie: string, id: number, until: number, 
         await res.arrayBuffer();
       } catch {
         latencies.push(performance.now() - began);
+        outcome.statuses.push(0);
       }
       await new Promise((r) => setTimeout(r, 2_000));
     }
@@ -189,6 +195,9 @@ async function main() {
   await applyMigrations(url);
   const prisma = createPrismaClient(url, 1);
   await seedLocalAccounts(prisma, { password: PORTAL_PASSWORD, resetPasswords: false });
+  // One account per engineer: the API limits each user to 60 changes a minute.
+  const passwordHash = await hashPassword(PORTAL_PASSWORD);
+  for (let i = 1; i <= engineers; i++) await prisma.user.create({ data: { email: `engineer${i}@bench`, role: "engineer", passwordHash } });
   await prisma.$disconnect();
   let began = Date.now();
   await seedHistory(url, historyRuns);
@@ -205,10 +214,16 @@ async function main() {
   const portal = await startPortal({ ...database, platformHome: home, airflowPort, syncIntervalMs: 5_000 });
   cleanups.unshift(() => portal.stop());
   const viewer = await signIn(portal.url, "viewer@local");
-  const engineerCookie = await signIn(portal.url, "engineer@local");
+  const engineerCookies: string[] = [];
+  for (let i = 1; i <= engineers; i++) engineerCookies.push(await signIn(portal.url, `engineer${i}@bench`));
+  // Triggers need the DAG in the read model: wait for the sync's first cycle.
+  for (let listed = false; !listed; await new Promise((r) => setTimeout(r, 1_000))) {
+    const res = await fetch(`${portal.url}/api/dags`, { headers: { cookie: viewer } });
+    listed = res.ok && ((await res.json()) as { items: { dagId: string }[] }).items.some((d) => d.dagId === "simple_addition");
+  }
   const sampleRun = `bench${Math.max(1, Math.floor(historyRuns / 2))}`;
 
-  const routes = ["/pipelines", "/runs", `/runs/${sampleRun}`, "/costs", "/api/dags", "/api/runs?limit=50", `/api/runs/${sampleRun}`, "/api/costs"];
+  const routes = ["/pipelines", "/runs", `/runs/${sampleRun}`, "/costs", "/api/dags", "/api/runs?limit=50", `/api/runs/${sampleRun}`, `/api/costs?from=${day(-30)}&to=${day(0)}`];
   // Warm each route once (the first render of a page compiles nothing under next start, but fills caches).
   for (const route of routes) await fetch(`${portal.url}${route}`, { headers: { cookie: viewer } }).then((r) => r.arrayBuffer());
 
@@ -220,7 +235,7 @@ async function main() {
   const perRoute = routes.map((_, i) => Math.floor(readers / routes.length) + (i < readers % routes.length ? 1 : 0));
   const [figures] = await Promise.all([
     Promise.all(routes.map((route, i) => (perRoute[i]! > 0 ? readRoute(portal.url, route, perRoute[i]!, viewer) : null))),
-    Promise.all(Array.from({ length: engineers }, (_, i) => engineer(portal.url, engineerCookie, i + 1, until, outcomes, triggerLatencies))),
+    Promise.all(Array.from({ length: engineers }, (_, i) => engineer(portal.url, engineerCookies[i]!, i + 1, until, outcomes, triggerLatencies))),
   ]);
   const loadAfter = load();
 
@@ -229,7 +244,7 @@ async function main() {
   const runIds = confirmed.map((o) => o.runId!);
   const client = new pg.Client({ connectionString: url });
   await client.connect();
-  const history = (await client.query<{ runId: string; n: string }>(`SELECT "runId", count(*) AS n FROM "PipelineRun" WHERE "triggeredBy" = 'engineer@local' GROUP BY "runId"`)).rows;
+  const history = (await client.query<{ runId: string; n: string }>(`SELECT "runId", count(*) AS n FROM "PipelineRun" WHERE "triggeredBy" LIKE 'engineer%@bench' GROUP BY "runId"`)).rows;
   await client.end();
   const inHistory = new Map(history.map((r) => [r.runId, Number(r.n)]));
   const airflowRuns = await airflowOrchestrator(localCli({ repoRoot: path.resolve("."), platformHome: home, airflowPort })).runs("simple_addition");
@@ -251,11 +266,19 @@ async function main() {
   console.log(`| POST /api/dags/simple_addition/runs | ${sortedTriggers.length} | ${(sortedTriggers.length / durationS).toFixed(2)} | ${percentile(sortedTriggers, 50).toFixed(0)} | ${percentile(sortedTriggers, 95).toFixed(0)} | ${percentile(sortedTriggers, 99).toFixed(0)} | | |`);
   console.log(`\nreads: ${total} in ${durationS} s = ${(total / durationS).toFixed(1)} req/s`);
   console.log(`triggers: ${outcomes.length} requests (${outcomes.reduce((s, o) => s + o.attempts, 0)} attempts), ${confirmed.length} confirmed, ${unconfirmed} never confirmed, ${outcomes.filter((o) => !o.consistent).length} answered inconsistently`);
+  const statuses = new Map<number, number>();
+  for (const status of outcomes.flatMap((o) => o.statuses)) statuses.set(status, (statuses.get(status) ?? 0) + 1);
+  console.log(`trigger answers: ${[...statuses].map(([status, n]) => `${status === 0 ? "no answer" : status}: ${n}`).join(", ")}`);
   console.log(`runs lost: ${lost}; runs duplicated: ${duplicated} (history: ${history.length} engineer runs; Airflow: ${airflowRuns.filter((r) => r.runId.startsWith("manual__")).length} manual runs)`);
 }
 
+const cleanUp = async () => {
+  for (const cleanup of cleanups.splice(0)) await Promise.resolve(cleanup()).catch((e: Error) => console.error(`[load] cleanup: ${e.message}`));
+};
+// Ctrl-C or a timeout stops what the bench started (its Airflow, portal and database run in sessions of their own).
+for (const signal of ["SIGINT", "SIGTERM"] as const) process.once(signal, () => void cleanUp().finally(() => process.exit(130)));
 try {
   await main();
 } finally {
-  for (const cleanup of cleanups) await Promise.resolve(cleanup()).catch((e: Error) => console.error(`[load] cleanup: ${e.message}`));
+  await cleanUp();
 }

@@ -41,6 +41,25 @@ def test_stops_the_estates_leftovers_only(tmp_path):
             process.wait()
 
 
+def test_open_files_find_a_process_whose_environment_was_blanked(tmp_path):
+    # Airflow's components set their title, which blanks their environment; their stdout is a log
+    # under the state folder. `env -i` starts one with no environment at all, writing there.
+    home = tmp_path / "airflow"
+    (home / "logs").mkdir(parents=True)
+    with open(home / "logs" / "scheduler.log", "w") as log:
+        titled = subprocess.Popen(["env", "-i", "sleep", "120"], stdout=log, start_new_session=True)
+    try:
+        marker = f"AIRFLOW_HOME={home}"
+        reap = [sys.executable, str(REAP), marker, "--grace", "1"]
+        subprocess.run(reap, check=True, timeout=30)
+        assert titled.poll() is None  # without --open-files: not recognised
+        subprocess.run([*reap, "--open-files"], check=True, timeout=30)
+        assert titled.wait(timeout=10) != 0
+    finally:
+        titled.kill()
+        titled.wait()
+
+
 def test_refuses_a_marker_that_is_not_an_absolute_path():
     argv = [sys.executable, str(REAP), "PLATFORM_HOME=.platform"]
     result = subprocess.run(argv, capture_output=True, text=True)

@@ -200,11 +200,11 @@ stop_components() {
   done
 }
 
-# Every process that inherited this Airflow's AIRFLOW_HOME and is still there: executor workers,
-# task processes, Spark daemons and step runners of an instance that was killed hard (its pid
-# files and cluster records may be gone). Another estate's processes carry another AIRFLOW_HOME.
+# Every process that inherited this Airflow's AIRFLOW_HOME, or holds its logs or database open,
+# and is still there: components, executor workers, task processes, Spark daemons and step
+# runners of an instance killed hard (its pid files and cluster records may be gone).
 reap_leftovers() {
-  "$BIN/python" "$REPO/scripts/reap.py" "AIRFLOW_HOME=$STATE"
+  "$BIN/python" "$REPO/scripts/reap.py" --open-files "AIRFLOW_HOME=$STATE"
 }
 
 stop() {
