@@ -95,6 +95,8 @@ interface RouteFigures {
   requests: number;
   errors: number;
   non2xx: number;
+  /** "429×12 500×3": the statuses of the non-2xx answers. */
+  statuses: string;
   p50: number;
   p95: number;
   p99: number;
@@ -106,6 +108,7 @@ const percentile = (sorted: number[], p: number) => (sorted.length ? sorted[Math
 /** One autocannon instance per route, `connections` readers each; latencies from every response. */
 function readRoute(url: string, route: string, connections: number, cookie: string): Promise<RouteFigures> {
   const latencies: number[] = [];
+  const statuses = new Map<number, number>();
   return new Promise((resolve, reject) => {
     const instance = autocannon(
       { url: `${url}${route}`, connections, duration: durationS, headers: { cookie }, timeout: 30 },
@@ -117,6 +120,7 @@ function readRoute(url: string, route: string, connections: number, cookie: stri
           requests: result.requests.total,
           errors: result.errors + result.timeouts,
           non2xx: result.non2xx,
+          statuses: [...statuses].map(([status, n]) => `${status}×${n}`).join(" "),
           p50: Math.round(percentile(latencies, 50)),
           p95: Math.round(percentile(latencies, 95)),
           p99: Math.round(percentile(latencies, 99)),
@@ -124,7 +128,10 @@ function readRoute(url: string, route: string, connections: number, cookie: stri
         });
       },
     );
-    instance.on("response", (_client, _status, _bytes, responseTime) => latencies.push(responseTime));
+    instance.on("response", (_client, status, _bytes, responseTime) => {
+      latencies.push(responseTime);
+      if (status < 200 || status > 299) statuses.set(status, (statuses.get(status) ?? 0) + 1);
+    });
   });
 }
 
@@ -259,7 +266,7 @@ async function main() {
   console.log("| route | requests | req/s | p50 ms | p95 ms | p99 ms | errors | non-2xx |");
   console.log("|---|---:|---:|---:|---:|---:|---:|---:|");
   for (const f of figures.filter((x): x is RouteFigures => x !== null)) {
-    console.log(`| ${f.route} | ${f.requests} | ${f.rps.toFixed(1)} | ${f.p50} | ${f.p95} | ${f.p99} | ${f.errors} | ${f.non2xx} |`);
+    console.log(`| ${f.route} | ${f.requests} | ${f.rps.toFixed(1)} | ${f.p50} | ${f.p95} | ${f.p99} | ${f.errors} | ${f.non2xx}${f.statuses ? ` (${f.statuses})` : ""} |`);
   }
   const sortedTriggers = triggerLatencies.sort((a, b) => a - b);
   const total = figures.reduce((s, f) => s + (f?.requests ?? 0), 0);
