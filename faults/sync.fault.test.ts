@@ -27,8 +27,12 @@ describe("an Airflow CLI call that hangs past its timeout", () => {
     await orchestrator().trigger("simple_addition", runId, { n: 1 });
     const log: string[] = [];
     // 50 ms: every call outlives it and the transport kills its process group (no mock: a real timeout).
-    expect(await pollOnce(syncOf(bed.db.prisma, 50), processLock(), bed.db.prisma, (l) => log.push(l))).toBe(true);
-    expect(log.join("\n")).toMatch(/poll failed .*stopped by SIGKILL \(timeout 50 ms\)/);
+    // On a loaded machine the API server's health check (5 s) may fail first: poll again until a
+    // call was made and timed out.
+    await waitFor("a poll whose CLI call timed out", async () => {
+      await pollOnce(syncOf(bed.db.prisma, 50), processLock(), bed.db.prisma, (l) => log.push(l));
+      return /poll failed .*stopped by SIGKILL \(timeout 50 ms\)/.test(log.at(-1) ?? "");
+    }, 180_000, 0);
     const banner = (await dagListJson(bed.db.prisma, { withTraceback: false })).sync;
     expect(banner.unreachableSince).not.toBeNull();
     // The page gives the time; the cause is in the server log, not shown to everyone.
@@ -149,8 +153,9 @@ describe.each([
         expect(row.tasks.map((t) => t.taskId).sort()).toEqual(airflowTasks.map((t) => t.taskId).sort());
       }
       expect(await client.pipelineRun.count({ where: { runId: { in: runIds } } })).toBe(2);
-      // The fault hit the sync (a poll or the lock failed), and the Pipelines page shows it healthy again.
-      expect(log.join("\n")).toMatch(/poll failed|cannot reach Postgres/);
+      // Whether a poll failed depends on where the restart fell: between two queries the pool
+      // reconnects unnoticed (Debian's run did), inside one the poll fails (PGlite's did). Either way
+      // the Pipelines page shows the sync healthy again.
       const state = await waitFor("a successful poll after the restart", async () => {
         const s = await client.syncState.findUnique({ where: { source: "airflow" } });
         return s && s.lastSuccessAt && s.lastSuccessAt > restartedAt && s.unreachableSince === null && s;
