@@ -1,7 +1,7 @@
 import { defineConfig } from "vitest/config";
 import path from "node:path";
 
-// Two projects: fast pure tests, and integration tests against real Postgres (and later moto/Airflow).
+// Three projects: fast pure tests, integration tests against real Postgres, moto and Airflow, and the fault suite.
 export default defineConfig({
   resolve: {
     alias: {
@@ -30,6 +30,19 @@ export default defineConfig({
           globalSetup: ["lib/db/testing/global-setup.ts", "lib/platform/testing/moto-global-setup.ts", "lib/platform/orchestrator/testing/airflow-global-setup.ts"],
           testTimeout: 60_000,
           hookTimeout: 120_000,
+          fileParallelism: false,
+        },
+      },
+      {
+        extends: true,
+        test: {
+          // Fault injection (docs/reliability.md): real processes killed, restarted and hung; one Airflow shared by every case.
+          name: "faults",
+          include: ["faults/**/*.fault.test.ts"],
+          environment: "node",
+          globalSetup: ["lib/db/testing/global-setup.ts", "lib/platform/orchestrator/testing/airflow-global-setup.ts"],
+          testTimeout: 240_000,
+          hookTimeout: 240_000,
           fileParallelism: false,
         },
       },

@@ -4,7 +4,13 @@
 # E2E_HOME, E2E_PORT, E2E_PG_PORT, E2E_AIRFLOW_PORT and NEXT_DIST_DIR let two runs share a machine.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-export PLATFORM_HOME=${E2E_HOME:-$PWD/.platform/e2e}
+PLATFORM_HOME=$(realpath -m "${E2E_HOME:-$PWD/.platform/e2e}")
+export PLATFORM_HOME
+# The previous estate's leftovers (a hard kill) first: they would write into the fresh home.
+if [[ -x .venv/bin/python ]]; then
+  .venv/bin/python scripts/reap.py "PLATFORM_HOME=$PLATFORM_HOME"
+  .venv/bin/python scripts/reap.py --open-files "AIRFLOW_HOME=$PLATFORM_HOME/airflow"
+fi
 rm -rf "$PLATFORM_HOME"
 # The tests' own DAG folder (Airflow's "extra" bundle, beside dags/): a copy of e2e/dags/ that they
 # may break and fix without touching the repository.

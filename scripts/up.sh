@@ -43,7 +43,13 @@ wait_for() { # <what> <seconds> <command...>
 bash scripts/setup.sh
 
 export PORT=${PORT:-3000}
-export PLATFORM_HOME=${PLATFORM_HOME:-$ROOT/.platform}
+# Absolute: every process of the estate inherits it, and that is how the next start finds them.
+PLATFORM_HOME=$(realpath -m "${PLATFORM_HOME:-$ROOT/.platform}")
+export PLATFORM_HOME
+# An estate killed hard (SIGKILL of this script's group) leaves its services, Airflow's task
+# processes and local Spark clusters running in sessions of their own: stop them first.
+.venv/bin/python scripts/reap.py "PLATFORM_HOME=$PLATFORM_HOME"
+.venv/bin/python scripts/reap.py --open-files "AIRFLOW_HOME=$PLATFORM_HOME/airflow"
 export EMBEDDED_PG_PORT=${EMBEDDED_PG_PORT:-5433}
 export NEXTAUTH_URL=${NEXTAUTH_URL:-http://localhost:$PORT}
 mkdir -p "$PLATFORM_HOME"
@@ -114,15 +120,7 @@ await_airflow() {
 
 if [[ "${PORTAL_SERVE:-dev}" == built ]]; then
   # The built portal, as the end-to-end tests run it: rebuilt only when its sources changed.
-  build_stamp=$(git ls-files -z -co --exclude-standard -- app components lib public types proxy.ts next.config.js \
-    postcss.config.mjs tsconfig.json package-lock.json prisma/schema.prisma | grep -zv '^lib/generated/' |
-    xargs -0 sha256sum | sha256sum | cut -d' ' -f1)
-  dist=${NEXT_DIST_DIR:-.next}
-  if [[ ! -f $dist/BUILD_ID || "$(cat "$dist/.build-stamp" 2>/dev/null)" != "$build_stamp" ]]; then
-    say "building the portal"
-    npx next build >"$PLATFORM_HOME/build.log" 2>&1 || { tail -40 "$PLATFORM_HOME/build.log"; exit 1; }
-    echo "$build_stamp" > "$dist/.build-stamp"
-  fi
+  bash scripts/build-portal.sh "${NEXT_DIST_DIR:-.next}" "$PLATFORM_HOME/build.log"
   await_lake_fill
   say "starting the built portal"
   # Not production: the seeded local accounts are refused under NODE_ENV=production.

@@ -7,7 +7,8 @@
 # server (the API server reads task logs from the same disk) and no triggerer is started (no
 # deferrable task). DAGs are unpaused at creation, and the scheduler creates no scheduled runs
 # unless LOCAL_SCHEDULE=1: runs happen when triggered (portal, `airflow dags trigger`).
-# `stop` ends every component's process group, then every local Spark cluster of the lake.
+# `stop` ends every component's process group, then every local Spark cluster of the lake, then any
+# process left that inherited this Airflow's AIRFLOW_HOME (scripts/reap.py); `start` sweeps those too.
 # `env` prints the environment a CLI call needs (the portal spawns `airflow` with it).
 # AIRFLOW_STATE_DIR and LAKE_URI (file://) move the state and the lake elsewhere (tests, bench).
 # EXTRA_DAGS_FOLDER (absolute) adds a second DAG bundle, "extra": the e2e tests write and break
@@ -103,6 +104,9 @@ jwt_secret = $JWT_SECRET
 
 [scheduler]
 use_job_schedule = $schedule
+# After a crash (SIGKILL, OOM) the new scheduler resets the dead one's queued and running tasks
+# within 30 s instead of Airflow's 5 minutes, so their runs go on without a hand (docs/reliability.md).
+orphaned_tasks_check_interval = 30
 
 [dag_processor]
 refresh_interval = 30
@@ -138,7 +142,12 @@ start() {
     say "already running on http://127.0.0.1:$(cat "$STATE/run/port" 2>/dev/null || echo "$PORT")"
     return
   fi
-  ((${#running[@]} == 0)) || die "partly running (${running[*]}): run '$0 stop' first"
+  if ((${#running[@]})); then
+    # A component died (SIGKILL, OOM) and took its pid file's meaning with it: start afresh.
+    say "partly running (${running[*]}): stopping what is left first"
+    stop_components
+  fi
+  reap_leftovers
   if (exec 3<>"/dev/tcp/127.0.0.1/$PORT") 2>/dev/null; then die "port $PORT is taken: set AIRFLOW_PORT"; fi
   local began=$SECONDS
   write_config
@@ -191,10 +200,18 @@ stop_components() {
   done
 }
 
+# Every process that inherited this Airflow's AIRFLOW_HOME, or holds its logs or database open,
+# and is still there: components, executor workers, task processes, Spark daemons and step
+# runners of an instance killed hard (its pid files and cluster records may be gone).
+reap_leftovers() {
+  "$BIN/python" "$REPO/scripts/reap.py" --open-files "AIRFLOW_HOME=$STATE"
+}
+
 stop() {
   stop_components
   say "stopping the local Spark clusters of $LAKE"
   PYTHONPATH="$REPO/dags" "$BIN/python" -m builditall.local_spark stop-all --lake "$LAKE"
+  reap_leftovers
   say "stopped"
 }
 
