@@ -47,7 +47,7 @@ checks_lane() {
   stage checks "typecheck" npx tsc --noEmit
   stage checks "ruff" bash -c '.venv/bin/ruff check "$@" && .venv/bin/ruff format --check "$@"' ruff "${PY_PATHS[@]}"
   stage checks "schema has its migration" npm run --silent db:check
-  stage checks "vitest (unit + integration)" npx vitest run
+  stage checks "vitest (unit + integration)" npx vitest run --project unit --project integration
 }
 
 python_lane() {
