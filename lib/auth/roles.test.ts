@@ -14,6 +14,6 @@ describe("roles", () => {
     expect(labels("viewer")).toEqual(["Lake", "Pipelines", "Clusters", "Runs", "Status"]);
     expect(labels("engineer")).toEqual(["Lake", "Pipelines", "Clusters", "Runs", "Status"]);
     expect(labels("lead")).toEqual(["Lake", "Pipelines", "Clusters", "Costs", "Runs", "Status"]);
-    expect(labels("admin")).toEqual(["Lake", "Pipelines", "Clusters", "Costs", "Runs", "Audit", "Status"]);
+    expect(labels("admin")).toEqual(["Lake", "Pipelines", "Clusters", "Costs", "Runs", "People", "Audit", "Status"]);
   });
 });

@@ -19,6 +19,7 @@ export const SECTIONS = [
   { href: "/clusters", label: "Clusters", role: "viewer" },
   { href: "/costs", label: "Costs", role: COSTS_ROLE },
   { href: "/runs", label: "Runs", role: "viewer" },
+  { href: "/people", label: "People", role: "admin" },
   { href: "/audit", label: "Audit", role: "admin" },
   { href: "/status", label: "Status", role: "viewer" },
 ] as const satisfies readonly { href: string; label: string; role: Role }[];

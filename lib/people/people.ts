@@ -72,3 +72,7 @@ export async function setRoleOverride(prisma: PrismaClient, id: string, role: Ro
     return { roleOverride: null, roleOverrideReason: null, role: u.idpRole };
   });
 }
+
+/** A person as the API and the page's client code carry it: dates as ISO strings. */
+export const personJson = (p: Person) => ({ ...p, lastSignInAt: p.lastSignInAt?.toISOString() ?? null });
+export type PersonJson = ReturnType<typeof personJson>;
