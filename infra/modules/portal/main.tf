@@ -490,6 +490,12 @@ resource "aws_ecs_service" "this" {
     rollback = true
   }
 
+  # After the first apply, .github/workflows/deploy.yml registers each image as a new revision of
+  # this family and rolls the service to it; an apply must not roll it back to image_tag's revision.
+  lifecycle {
+    ignore_changes = [task_definition]
+  }
+
   tags = local.tags
 
   depends_on = [aws_lb_listener.https, aws_iam_role_policy.execution_secrets]
