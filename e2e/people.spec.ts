@@ -9,7 +9,8 @@ test.use({ storageState: storageState("admin") });
 const SHOTS = process.env.SHOTS_DIR ?? "/tmp/ship-shots";
 
 async function signIn(browser: Browser, role: Role): Promise<Page> {
-  const page = await (await browser.newContext()).newPage();
+  // Not the admin state this file uses: a context of its own, signed out.
+  const page = await (await browser.newContext({ storageState: { cookies: [], origins: [] } })).newPage();
   await page.goto("/login");
   await page.getByLabel("Email").fill(`${role}@local`);
   await page.getByLabel("Password").fill(PASSWORD);
@@ -62,7 +63,7 @@ test("an admin disables a person, whose open session stops at its next request",
   await page.goto("/people");
   await row(page, "lead@local").getByRole("button", { name: "Disable" }).click();
   await expect(row(page, "lead@local").getByRole("cell", { name: "disabled" })).toBeVisible();
-  await page.screenshot({ path: `${SHOTS}/people-disabled-1920.png`, fullPage: true });
+  await page.screenshot({ path: `${SHOTS}/people-disabled-1280.png`, fullPage: true });
 
   expect((await lead.request.get("/api/dags")).status()).toBe(401);
   await lead.goto("/pipelines");
