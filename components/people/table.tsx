@@ -13,6 +13,7 @@ export interface PersonRow {
   name: string | null;
   role: Role | null;
   source: "override" | "idp" | "local";
+  boundToIdp: boolean;
   idpRole: Role | null;
   overrideReason: string | null;
   lastSignInAt: string | null;
@@ -79,7 +80,7 @@ function Actions({ p, me }: { p: PersonRow; me: string }) {
         <button type="submit" disabled={pending} className="rounded-md bg-sky-700 px-2 py-1 font-medium text-white disabled:opacity-60">
           Set role
         </button>
-        {p.source === "override" && (
+        {p.source === "override" && p.boundToIdp && (
           <button type="button" disabled={pending} onClick={() => void send("role", { role: null, reason: reason || "back to the IdP's groups" })} className="rounded-md border border-slate-300 px-2 py-1 disabled:opacity-60">
             Remove manual role
           </button>

@@ -58,6 +58,7 @@ const localAccounts = CredentialsProvider({
     const stored = user?.passwordHash ?? (await decoyHash());
     const ok = (await verifyPassword(password, stored)) && user?.passwordHash && !user.disabled && user.role;
     if (!user || !ok) throw new Error("Wrong email or password.");
+    await prisma.user.update({ where: { id: user.id }, data: { lastSignInAt: new Date() } });
     return { id: user.id, email: user.email, name: user.name ?? user.email, sessionVersion: user.sessionVersion };
   },
 });

@@ -12,6 +12,8 @@ export interface Person {
   /** null: no access (an IdP account in no mapped group). */
   role: Role | null;
   source: RoleSource;
+  /** Signed in through the IdP (bound to an issuer and subject): removing a manual role falls back to the IdP's. */
+  boundToIdp: boolean;
   idpRole: Role | null;
   overrideReason: string | null;
   lastSignInAt: Date | null;
@@ -26,6 +28,7 @@ const person = (u: User): Person => ({
   name: u.name,
   role: u.role,
   source: sourceOf(u),
+  boundToIdp: u.oidcIssuer !== null,
   idpRole: u.idpRole,
   overrideReason: u.roleOverride ? u.roleOverrideReason : null,
   lastSignInAt: u.lastSignInAt,

@@ -12,6 +12,7 @@ export const PersonJson = z
     name: z.string().nullable(),
     role: z.enum(ROLES).nullable().describe("The role in effect; null: signed in through the IdP but in no mapped group (no access)"),
     source: z.enum(["override", "idp", "local"]).describe("Where the role comes from: an admin's manual override, the IdP's groups at the last sign-in, or a local account"),
+    boundToIdp: z.boolean().describe("Signed in through the IdP; only such a person's manual role can be removed"),
     idpRole: z.enum(ROLES).nullable().describe("What the IdP's groups mapped to at the last sign-in"),
     overrideReason: z.string().nullable(),
     lastSignInAt: z.iso.datetime().nullable(),
