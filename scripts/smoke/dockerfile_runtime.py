@@ -16,7 +16,8 @@ def runtime_stage(path: str) -> dict:
     commands = dockerfile.parse_file(path)
     starts = [i for i, c in enumerate(commands) if c.cmd == "FROM"]
     stage = commands[starts[-1] :]
-    out = {"name": None, "workdir": "/", "user": None, "env": {}, "copies": [], "cmd": None, "healthcheck": None, "labels": {}}
+    out = {"name": None, "workdir": "/", "user": None, "env": {}, "copies": [], "labels": {}}
+    out.update(cmd=None, healthcheck=None)
     frm = stage[0].value
     out["name"] = frm[2] if len(frm) == 3 and frm[1].upper() == "AS" else None
     for c in stage[1:]:
@@ -33,9 +34,13 @@ def runtime_stage(path: str) -> dict:
         elif c.cmd in ("COPY", "ADD"):
             flags = dict(f.lstrip("-").split("=", 1) for f in c.flags)
             if c.cmd == "ADD" or "from" not in flags:
-                raise SystemExit(f"line {c.start_line}: the runtime stage copies only from the build stage (COPY --from=…)")
+                where = f"line {c.start_line}"
+                raise SystemExit(
+                    f"{where}: the runtime stage copies only from the build stage (COPY --from=…)"
+                )
             *sources, dest = c.value
-            out["copies"].append({"from": flags["from"], "sources": sources, "dest": dest, "chown": flags.get("chown")})
+            copy = {"from": flags["from"], "sources": sources, "dest": dest, "chown": flags.get("chown")}
+            out["copies"].append(copy)
         elif c.cmd == "CMD":
             if not c.json:
                 raise SystemExit(f"line {c.start_line}: CMD must be in exec (JSON) form")
