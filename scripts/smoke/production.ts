@@ -17,7 +17,9 @@ import { CLIENT, startIdp } from "../../e2e/smoke/idp";
 
 const ROOT = path.resolve(import.meta.dirname, "../..");
 const WORK = path.join(ROOT, ".platform/smoke");
-const SRC = path.join(WORK, "src");
+// Where the build stage runs: a copy of the sources (default), or SMOKE_SRC=. for this checkout itself
+// (its default .next dist dir is rebuilt).
+const SRC = process.env.SMOKE_SRC ? path.resolve(ROOT, process.env.SMOKE_SRC) : path.join(WORK, "src");
 const APP = path.join(WORK, "app");
 const log = (line: string) => console.log(`[smoke] ${line}`);
 type Env = Record<string, string | undefined>;
@@ -33,14 +35,16 @@ function readRuntimeStage(): Runtime {
 
 /** The build stage: a copy of the sources (what .dockerignore lets in) built with the default dist dir, as `docker build` would. */
 function build() {
-  if (process.env.SMOKE_REUSE_BUILD === "1" && existsSync(path.join(SRC, ".next/standalone/server.js"))) return log("reusing the build in .platform/smoke/src");
-  rmSync(SRC, { recursive: true, force: true });
-  mkdirSync(SRC, { recursive: true });
-  const files = execFileSync("git", ["ls-files", "-co", "--exclude-standard", "-z"], { cwd: ROOT, encoding: "utf8" }).split("\0").filter(Boolean);
-  for (const f of files) if (existsSync(path.join(ROOT, f))) cpSync(path.join(ROOT, f), path.join(SRC, f), { recursive: true });
-  // node_modules as `npm ci` left it (hard links: no copy of 1 GB); the generated client as `prisma generate` made it.
-  run("cp", ["-al", path.join(ROOT, "node_modules"), path.join(SRC, "node_modules")]);
-  cpSync(path.join(ROOT, "lib/generated"), path.join(SRC, "lib/generated"), { recursive: true });
+  if (process.env.SMOKE_REUSE_BUILD === "1" && existsSync(path.join(SRC, ".next/standalone/server.js"))) return log(`reusing the build in ${SRC}`);
+  if (SRC !== ROOT) {
+    rmSync(SRC, { recursive: true, force: true });
+    mkdirSync(SRC, { recursive: true });
+    const files = execFileSync("git", ["ls-files", "-co", "--exclude-standard", "-z"], { cwd: ROOT, encoding: "utf8" }).split("\0").filter(Boolean);
+    for (const f of files) if (existsSync(path.join(ROOT, f))) cpSync(path.join(ROOT, f), path.join(SRC, f), { recursive: true });
+    // node_modules as `npm ci` left it (hard links: no copy of 1 GB); the generated client as `prisma generate` made it.
+    run("cp", ["-al", path.join(ROOT, "node_modules"), path.join(SRC, "node_modules")]);
+    cpSync(path.join(ROOT, "lib/generated"), path.join(SRC, "lib/generated"), { recursive: true });
+  }
   const env: Record<string, string | undefined> = { ...process.env, NEXT_TELEMETRY_DISABLED: "1" };
   delete env.NEXT_DIST_DIR;
   log("next build (standalone)");
