@@ -34,6 +34,8 @@ stage "vitest (unit + integration)" npx vitest run
 stage "pytest etl" .venv/bin/pytest etl/tests -q
 stage "pytest dags" .venv/bin/pytest dags/tests -q
 stage "infra checks" bash infra/scripts/check.sh
+# The image's runtime tree (from the Dockerfile), as nobody under NODE_ENV=production, with SSO in Chromium (docs/deploy.md).
+stage "production smoke (image tree, migrations, SSO)" env SMOKE_SRC=. npx tsx --conditions=react-server scripts/smoke/production.ts
 
 # End to end: one fresh local estate serves both Playwright and the API fuzz run.
 estate_pid=

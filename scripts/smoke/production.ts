@@ -145,7 +145,10 @@ try {
   check(`local sign-in refused (${local.status}, no session cookie)`, !(local.headers.get("set-cookie") ?? "").includes("session-token"));
 
   log("Playwright: single sign-on through the local OpenID provider");
-  run("npx", ["playwright", "test", "--config", "playwright.smoke.config.ts"], { env: { ...process.env, SMOKE_BASE_URL: portalUrl, SMOKE_DATABASE_URL: postgres.adminUrl } });
+  // Not execFileSync: the OpenID provider runs in this process and must keep answering meanwhile.
+  const browser = spawn("npx", ["playwright", "test", "--config", "playwright.smoke.config.ts"], { cwd: ROOT, env: { ...process.env, SMOKE_BASE_URL: portalUrl }, stdio: "inherit" });
+  const code = await new Promise<number | null>((resolve) => browser.on("exit", resolve));
+  if (code !== 0) throw new Error(`the SSO Playwright test failed (exit ${code})`);
   log("production smoke test passed");
 } finally {
   server?.kill("SIGTERM");
