@@ -11,6 +11,11 @@ const securityHeaders = [
 const nextConfig = {
   // Separate build folders let several estates (a developer's, an end-to-end run) build side by side.
   distDir: process.env.NEXT_DIST_DIR || ".next",
+  // The production image (Dockerfile) runs <distDir>/standalone/server.js with only the files the build traced.
+  output: "standalone",
+  // Pinned to this folder, so a copy of it (the smoke test builds one) is its own root, whatever lock file lies above.
+  outputFileTracingRoot: import.meta.dirname,
+  turbopack: { root: import.meta.dirname },
   poweredByHeader: false,
   // `npm test` runs tsc over the whole tree; the build need not type-check it a second time.
   typescript: { ignoreBuildErrors: true },

@@ -23,7 +23,8 @@ export default defineConfig({
   },
   projects: [
     { name: "setup", testMatch: /auth\.setup\.ts/ },
-    { name: "chromium", dependencies: ["setup"], testIgnore: /auth\.setup\.ts/ },
+    // e2e/smoke/ runs against the production tree (scripts/smoke/production.ts, playwright.smoke.config.ts).
+    { name: "chromium", dependencies: ["setup"], testIgnore: [/auth\.setup\.ts/, /smoke\//] },
   ],
   webServer: {
     command: "bash scripts/e2e-estate.sh",

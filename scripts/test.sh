@@ -6,7 +6,7 @@
 # Three lanes run side by side, because they share no state (each suite picks free ports and its
 # own state directory) and most of their time is spent waiting on JVMs, Airflow and browsers:
 #   checks  — static checks, then vitest (unit + integration, with their own Postgres and Airflow);
-#   python  — pytest etl, pytest dags, the infrastructure checks;
+#   python  — pytest etl, pytest dags, the infrastructure checks, the production smoke test;
 #   e2e     — a fresh local estate, then Playwright and the API fuzz run against it.
 # Stages within a lane run in order. A stage's output is printed whole when it ends, so lanes do
 # not interleave; the summary gives each stage's time and repeats what failed.
@@ -54,6 +54,8 @@ python_lane() {
   stage python "pytest etl" .venv/bin/pytest etl/tests -q
   stage python "pytest dags" .venv/bin/pytest dags/tests -q
   stage python "infra checks" bash infra/scripts/check.sh
+  # The image's runtime tree (from the Dockerfile), as nobody under NODE_ENV=production, with SSO in Chromium (docs/deploy.md).
+  stage python "production smoke (image tree, migrations, SSO)" env SMOKE_SRC=. npx tsx --conditions=react-server scripts/smoke/production.ts
 }
 
 # End to end: one fresh local estate serves both Playwright and the API fuzz run.
@@ -85,7 +87,7 @@ e2e_lane() {
 }
 trap 'stop_estate; kill $(jobs -p) 2>/dev/null; rm -rf "$logs"' EXIT
 
-STAGES=12
+STAGES=13
 checks_lane & python_lane & e2e_lane &
 wait
 

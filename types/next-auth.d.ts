@@ -1,17 +1,19 @@
-import type { Role } from "@/lib/auth/roles";
+export {};
 
 declare module "next-auth" {
   interface Session {
-    user?: { id?: string; email?: string | null; name?: string | null; role?: Role };
+    /** `sv`: the account's session version when the session was issued (lib/auth/current-user.ts). */
+    user?: { id?: string; email?: string | null; name?: string | null; sv?: number };
   }
   interface User {
-    role?: Role;
+    sessionVersion?: number;
   }
 }
 
 declare module "next-auth/jwt" {
   interface JWT {
     uid?: string;
-    role?: Role;
+    /** The account's sessionVersion at sign-in: a session of an older version is no longer valid. */
+    sv?: number;
   }
 }

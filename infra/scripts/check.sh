@@ -3,7 +3,7 @@
 #   1. every .tf and .tfvars.example parses (python-hcl2)
 #   2. formatting: hclfmt (hashicorp/hcl, built here from the Go module proxy) must change nothing
 #   3. actionlint over .github/workflows (built the same way)
-#   4. checkov over infra/ and the workflows: zero failed checks (skips are inline, with reasons)
+#   4. checkov over infra/, the workflows and the Dockerfile: zero failed checks (skips are inline, with reasons)
 #   5. the structural tests, pytest infra/tests
 # Tools built in step 2-3 live in infra/.tools/ (git-ignored); a second run reuses them.
 set -euo pipefail
@@ -71,6 +71,7 @@ with_go_tool actionlint "$ACTIONLINT_MODULE" "$TOOLS/bin/actionlint" .github/wor
 step "4/5 checkov"
 BC_SKIP_MAPPING=TRUE .venv-checkov/bin/checkov -d infra -d .github/workflows --framework terraform github_actions \
   --skip-download --quiet --compact
+BC_SKIP_MAPPING=TRUE .venv-checkov/bin/checkov -f Dockerfile --framework dockerfile --skip-download --quiet --compact
 
 step "5/5 structural tests"
 .venv/bin/pytest infra/tests -q

@@ -76,3 +76,26 @@ def test_ci_role_trusts_only_this_repository_and_audience(modules):
     sub = conditions["${local.issuer}:sub"]
     assert sub["test"] == "StringEquals"  # no wildcards: one repository, named refs
     assert sub["values"] == '${[for ref in var.allowed_refs : "repo:${var.github_repository}:ref:${ref}"]}'
+
+
+def test_deploy_scans_migrates_then_rolls_through_the_deploy_role(modules):
+    workflow = load("deploy.yml")
+    assert workflow["permissions"] == {"id-token": "write", "contents": "read"}
+    assert "secrets." not in (WORKFLOWS / "deploy.yml").read_text()
+    trusted = modules["ci"].variables["allowed_refs"]["default"]
+    assert [f"refs/heads/{b}" for b in workflow[True]["push"]["branches"]] == trusted
+    run = commands(workflow)
+    for command in (
+        "--exit-code 1 --severity HIGH,CRITICAL --ignorefile .trivyignore.yaml",
+        "--format cyclonedx",
+        "docker push",
+        "aws ecs run-task",
+        "aws ecs wait tasks-stopped",
+        "aws ecs update-service",
+        "aws ecs wait services-stable",
+    ):
+        assert command in run, command
+    # Migrate before rolling: the order of the steps.
+    assert run.index("aws ecs run-task") < run.index("aws ecs update-service")
+    assert '"org.builditall.migrate-command"' in run
+    assert (REPO / ".trivyignore.yaml").exists()

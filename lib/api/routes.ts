@@ -6,6 +6,7 @@ import { getCosts } from "./contracts/costs";
 import { getBudget, listAlarms } from "./contracts/health";
 import { deleteObject, downloadObject, listBuckets, listObjects, previewObject, summarizePrefix, uploadObject } from "./contracts/lake";
 import { downloadTaskLog, estimateRun, getDag, getTaskLog, getRun, listDags, listRuns, pauseDag, rerunRun, runsSummary, triggerRun } from "./contracts/pipelines";
+import { listPeopleRoute, setPersonAccess, setPersonRole } from "./contracts/people";
 import { health, status } from "./contracts/system";
 import { getDataset, getObjectLineage, listDatasets, postLineageEvent } from "./contracts/lineage";
 
@@ -16,6 +17,9 @@ export const ROUTES: RouteSpec<any, any, any, any>[] = [
   status,
   listAlarms,
   listAuditEvents,
+  listPeopleRoute,
+  setPersonAccess,
+  setPersonRole,
   listBuckets,
   listObjects,
   summarizePrefix,

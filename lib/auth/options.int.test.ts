@@ -42,9 +42,9 @@ afterAll(async () => {
 const from = (ip: string) => ({ headers: { "x-forwarded-for": ip } });
 
 describe("local sign-in", () => {
-  it("lets the right password in with the account's role", async () => {
+  it("lets the right password in, with the session version the session will carry", async () => {
     const user = await authorize({ email: "Engineer@Local", password: "right-password-123" }, from("10.0.0.1"));
-    expect(user).toMatchObject({ email: "engineer@local", role: "engineer" });
+    expect(user).toMatchObject({ email: "engineer@local", sessionVersion: 0 });
   });
 
   it("refuses a wrong password, an unknown account and a disabled one with the same message", async () => {
@@ -117,6 +117,7 @@ describe("under NODE_ENV=production", () => {
       OIDC_ISSUER: "https://idp.example",
       OIDC_CLIENT_ID: "portal",
       OIDC_CLIENT_SECRET: "secret",
+      OIDC_ROLE_MAP: "data-engineers=engineer",
     });
     expect(options.providers.map(providerId)).toEqual(["oidc"]);
   });

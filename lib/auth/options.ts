@@ -9,7 +9,7 @@ import { rateLimit } from "@/lib/auth/rate-limit";
 import { sameOriginRedirect } from "./callback";
 import { clientAddress } from "./client-address";
 import { hashPassword, verifyPassword } from "./password";
-import { isRole } from "./roles";
+import { refusalPath, signInFromIdp, type GroupMapping } from "./idp";
 
 const SIGN_IN_LIMIT = { perEmail: 10, perAddress: 30, windowMs: 15 * 60_000 };
 
@@ -56,9 +56,10 @@ const localAccounts = CredentialsProvider({
     const user = await prisma.user.findUnique({ where: { email } });
     // Hash even when there is no such account, so the answer's timing does not tell which exist.
     const stored = user?.passwordHash ?? (await decoyHash());
-    const ok = (await verifyPassword(password, stored)) && user?.passwordHash && !user.disabled;
+    const ok = (await verifyPassword(password, stored)) && user?.passwordHash && !user.disabled && user.role;
     if (!user || !ok) throw new Error("Wrong email or password.");
-    return { id: user.id, email: user.email, name: user.name ?? user.email, role: user.role };
+    await prisma.user.update({ where: { id: user.id }, data: { lastSignInAt: new Date() } });
+    return { id: user.id, email: user.email, name: user.name ?? user.email, sessionVersion: user.sessionVersion };
   },
 });
 
@@ -80,6 +81,9 @@ function oidcProvider(): Provider | null {
   };
 }
 
+/** The groups → roles configuration the IdP's sign-ins are read with. */
+export const groupMapping = (): GroupMapping => ({ claim: env.OIDC_GROUPS_CLAIM, map: env.OIDC_ROLE_MAP ?? {}, defaultRole: env.OIDC_DEFAULT_ROLE });
+
 export const authOptions: NextAuthOptions = {
   // Never undefined at run time: the server does not start without it (instrumentation.ts).
   secret: env.NEXTAUTH_SECRET,
@@ -89,32 +93,27 @@ export const authOptions: NextAuthOptions = {
   callbacks: {
     // Only this origin's paths (see callback.ts): next-auth's own check lets "/\\host" through.
     redirect: ({ url, baseUrl }) => sameOriginRedirect(url, baseUrl),
-    async signIn({ user, account }) {
+    async signIn({ account, profile }) {
       if (account?.provider !== "oidc") return true;
-      const email = user.email?.toLowerCase();
-      if (!email) return false;
-      // First sign-in through the IdP creates a viewer; an admin grants more.
-      const row = await prisma.user.upsert({
-        where: { email },
-        create: { email, name: user.name ?? null, role: "viewer" },
-        update: {},
-      });
-      return !row.disabled;
+      const result = await signInFromIdp(prisma, (profile ?? {}) as Record<string, unknown>, groupMapping());
+      return result.ok ? true : refusalPath(result.refusal);
     },
-    async jwt({ token, user }) {
-      if (user?.email) {
-        const row = await prisma.user.findUnique({ where: { email: user.email.toLowerCase() } });
-        if (row) {
-          token.uid = row.id;
-          token.role = row.role;
-        }
+    async jwt({ token, user, account, profile }) {
+      if (account?.provider === "oidc" && profile) {
+        // Found by (iss, sub), as signIn bound it; never by the email.
+        const claims = profile as { iss?: unknown; sub?: unknown };
+        if (typeof claims.iss !== "string" || typeof claims.sub !== "string") return token;
+        const row = await prisma.user.findUnique({ where: { oidcIssuer_oidcSubject: { oidcIssuer: claims.iss, oidcSubject: claims.sub } } });
+        if (row) Object.assign(token, { uid: row.id, sv: row.sessionVersion, email: row.email });
+      } else if (account?.provider === "local" && user) {
+        Object.assign(token, { uid: user.id, sv: user.sessionVersion ?? 0 });
       }
       return token;
     },
     async session({ session, token }) {
-      if (session.user && typeof token.uid === "string" && isRole(token.role)) {
+      if (session.user && typeof token.uid === "string") {
         session.user.id = token.uid;
-        session.user.role = token.role;
+        session.user.sv = token.sv;
       }
       return session;
     },

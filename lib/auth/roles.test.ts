@@ -14,6 +14,6 @@ describe("roles", () => {
     expect(labels("viewer")).toEqual(["Lake", "Datasets", "Pipelines", "Clusters", "Runs", "Status"]);
     expect(labels("engineer")).toEqual(["Lake", "Datasets", "Pipelines", "Clusters", "Runs", "Status"]);
     expect(labels("lead")).toEqual(["Lake", "Datasets", "Pipelines", "Clusters", "Costs", "Runs", "Status"]);
-    expect(labels("admin")).toEqual(["Lake", "Datasets", "Pipelines", "Clusters", "Costs", "Runs", "Audit", "Status"]);
+    expect(labels("admin")).toEqual(["Lake", "Datasets", "Pipelines", "Clusters", "Costs", "Runs", "People", "Audit", "Status"]);
   });
 });

@@ -1,13 +1,10 @@
+import { ROLES, type Role } from "../env/roles";
+
 /** Roles are ordered: each one can do everything the ones before it can. */
-export const ROLES = ["viewer", "engineer", "lead", "admin"] as const;
-export type Role = (typeof ROLES)[number];
+export { ROLES, isRole, type Role } from "../env/roles";
 
 export function hasRole(actual: Role, required: Role): boolean {
   return ROLES.indexOf(actual) >= ROLES.indexOf(required);
-}
-
-export function isRole(value: unknown): value is Role {
-  return typeof value === "string" && (ROLES as readonly string[]).includes(value);
 }
 
 /** Who may see what the platform costs: the Costs section, and every cost figure shown elsewhere. */
@@ -23,6 +20,7 @@ export const SECTIONS = [
   { href: "/clusters", label: "Clusters", role: "viewer" },
   { href: "/costs", label: "Costs", role: COSTS_ROLE },
   { href: "/runs", label: "Runs", role: "viewer" },
+  { href: "/people", label: "People", role: "admin" },
   { href: "/audit", label: "Audit", role: "admin" },
   { href: "/status", label: "Status", role: "viewer" },
 ] as const satisfies readonly { href: string; label: string; role: Role }[];

@@ -16,7 +16,7 @@ describe("seeding the local accounts", () => {
     const result = await seedLocalAccounts(db.prisma, { password: "first-password-1", resetPasswords: false });
     expect(result.created).toEqual(LOCAL_ROLES.map(localEmail));
     for (const user of await accounts()) {
-      expect(user.email).toBe(localEmail(user.role));
+      expect(user.email).toBe(localEmail(user.role!));
       expect(user.passwordHash).not.toContain("first-password-1");
       expect(await verifyPassword("first-password-1", user.passwordHash!)).toBe(true);
     }

@@ -2,8 +2,7 @@ import { createHash, randomUUID } from "node:crypto";
 import { mkdir, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import pg from "pg";
-import { startPgliteServer } from "./pglite";
-import { NO_FILTER, openSchemaEngine, type SchemaFile } from "./schema-engine";
+import type { SchemaFile } from "./schema-engine";
 
 /**
  * Prisma Migrate's files and bookkeeping, kept byte for byte as Prisma writes them, so that
@@ -223,6 +222,9 @@ export async function diffMigrationsToSchema(options: { dir?: string; schemaPath
   const schemaPath = options.schemaPath ?? SCHEMA_PATH;
   const schema: SchemaFile = { path: schemaPath, content: await readFile(schemaPath, "utf8") };
   log("replaying the migrations into a scratch PGlite");
+  // Loaded here, not at the top: the production image's migration command (applyMigrations only)
+  // ships without PGlite and the schema engine, which are development dependencies of this step.
+  const [{ startPgliteServer }, { NO_FILTER, openSchemaEngine }] = await Promise.all([import("./pglite"), import("./schema-engine")]);
   const shadow = await startPgliteServer();
   try {
     await applyMigrations(shadow.url, { dir: options.dir });

@@ -32,6 +32,18 @@ describe("configuration", () => {
     expect(() => parseEnv({ NEXTAUTH_SECRET: "short" })).toThrowError(/at least 32 characters/);
   });
 
+  it("reads the IdP's group → role mapping, and says which entry is wrong", () => {
+    const env = parseEnv({ OIDC_ROLE_MAP: "data-engineers=engineer, platform-admins = admin,", OIDC_DEFAULT_ROLE: "viewer" });
+    expect(env.OIDC_ROLE_MAP).toEqual({ "data-engineers": "engineer", "platform-admins": "admin" });
+    expect(env.OIDC_GROUPS_CLAIM).toBe("cognito:groups");
+    expect(env.OIDC_DEFAULT_ROLE).toBe("viewer");
+    expect(() => parseEnv({ OIDC_ROLE_MAP: "a=root" })).toThrowError(/"root" is not a role/);
+    expect(() => parseEnv({ OIDC_ROLE_MAP: "engineers" })).toThrowError(/"engineers" is not group=role/);
+    expect(() => parseEnv({ OIDC_ROLE_MAP: "a=viewer,a=admin" })).toThrowError(/group "a" is mapped twice/);
+    expect(() => parseEnv({ OIDC_DEFAULT_ROLE: "owner" })).toThrowError(/OIDC_DEFAULT_ROLE/);
+    expect(() => parseEnv({ OIDC_GROUPS_CLAIM: "groups claim" })).toThrowError(/OIDC_GROUPS_CLAIM/);
+  });
+
   it("splits the bucket list", () => {
     expect(parseEnv({ LAKE_BUCKETS: "raw-lake, curated-lake ,," }).LAKE_BUCKETS).toEqual(["raw-lake", "curated-lake"]);
   });

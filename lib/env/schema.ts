@@ -1,10 +1,26 @@
 import { z } from "zod";
+import { isRole, ROLES, type Role } from "./roles";
 
 /**
  * The configuration schema, free of `server-only` so that tools outside Next (prisma.config.ts)
  * can validate the same variables. All configuration, validated once. Import `env` instead of reading process.env anywhere else.
  * The process refuses to start with a message naming each variable that is missing or wrong.
  */
+/** `group=role,group=role`: each group once, each role one of ROLES. */
+const roleMap = z.string().transform((s, ctx) => {
+  const map: Record<string, Role> = {};
+  for (const entry of s.split(",").map((x) => x.trim()).filter(Boolean)) {
+    const eq = entry.lastIndexOf("=");
+    const group = entry.slice(0, eq).trim();
+    const role = entry.slice(eq + 1).trim();
+    if (eq <= 0 || !group) ctx.addIssue({ code: "custom", message: `OIDC_ROLE_MAP: "${entry}" is not group=role` });
+    else if (!isRole(role)) ctx.addIssue({ code: "custom", message: `OIDC_ROLE_MAP: "${role}" is not a role (${ROLES.join(", ")})` });
+    else if (group in map) ctx.addIssue({ code: "custom", message: `OIDC_ROLE_MAP: group "${group}" is mapped twice` });
+    else map[group] = role;
+  }
+  return map;
+});
+
 const csv = z
   .string()
   .transform((s) => s.split(",").map((x) => x.trim()).filter(Boolean));
@@ -38,6 +54,12 @@ const common = z.object({
   OIDC_CLIENT_SECRET: z.string().min(1).optional(),
   /** The Bearer token OpenLineage clients send to POST /api/v1/lineage (Secrets Manager on AWS); unset: the route answers 503. */
   LINEAGE_API_KEY: z.string().min(32, "LINEAGE_API_KEY must be at least 32 characters").optional(),
+  /** The ID token claim that lists a person's groups: `cognito:groups` for Cognito, `roles` for Entra ID app roles. */
+  OIDC_GROUPS_CLAIM: z.string().regex(/^[\w:./-]{1,100}$/, "OIDC_GROUPS_CLAIM: a claim name (letters, digits, _ : . / -)").default("cognito:groups"),
+  /** Which IdP group gives which role, `group=role,group=role`; a member of several groups gets the highest. Re-read at every sign-in. */
+  OIDC_ROLE_MAP: roleMap.optional(),
+  /** The role of a person in no mapped group; unset, such a person has no access (a page says so). */
+  OIDC_DEFAULT_ROLE: z.enum(ROLES).optional(),
 
   /** Overrides every AWS client's endpoint: a moto server or another protocol peer in tests. */
   AWS_ENDPOINT_URL: z.url().optional(),
@@ -101,6 +123,7 @@ const schema = z
       need("OIDC_ISSUER", "in production (local accounts are refused there)");
       need("OIDC_CLIENT_ID", "in production");
       need("OIDC_CLIENT_SECRET", "in production");
+      need("OIDC_ROLE_MAP", "in production (without it nobody signing in through the IdP gets a role)");
       need("DATABASE_URL", "in production");
     }
   });

@@ -119,6 +119,8 @@ module "portal" {
   budget_name                = module.monitoring.budget_name
   oidc_issuer                = var.oidc_issuer
   oidc_client_id             = var.oidc_client_id
+  oidc_groups_claim          = var.oidc_groups_claim
+  oidc_role_map              = var.oidc_role_map
   kms_key_arn                = module.kms.key_arn
   access_logs_bucket_name    = module.lake.access_logs_bucket_name
 
@@ -151,4 +153,5 @@ module "ci" {
   oidc_provider_arn    = var.github_oidc_provider_arn
   lake_bucket_name     = module.lake.bucket_name
   lake_kms_key_arn     = module.lake.kms_key_arn
+  portal               = module.portal.deploy_targets
 }

@@ -97,3 +97,16 @@ output "alerts_topic_arn" {
   description = "SNS topic of alarms and budget alerts."
   value       = module.monitoring.alerts_topic_arn
 }
+
+output "portal_deploy" {
+  description = "What .github/workflows/deploy.yml needs to run the migration task and roll the service (repository variables, docs/deploy.md)."
+  value = {
+    cluster                = module.portal.cluster_name
+    service                = module.portal.service_name
+    task_definition_family = module.portal.task_definition_family
+    subnet_ids             = join(",", module.portal.subnet_ids)
+    security_group_id      = module.portal.security_group_id
+    migrate_command        = module.portal.migrate_command
+    ci_deploy_role_arn     = module.ci.deploy_role_arn
+  }
+}

@@ -42,6 +42,17 @@ variable "oidc_client_id" {
   type        = string
 }
 
+variable "oidc_groups_claim" {
+  description = "ID token claim listing a person's groups: cognito:groups (Cognito) or roles (Entra ID app roles)."
+  type        = string
+  default     = "cognito:groups"
+}
+
+variable "oidc_role_map" {
+  description = "IdP group → portal role, group=role,group=role; the group mapped to admin designates the admins (docs/deploy.md)."
+  type        = string
+}
+
 variable "alert_emails" {
   description = "Addresses receiving alarms and budget alerts."
   type        = list(string)

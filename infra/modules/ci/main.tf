@@ -77,3 +77,95 @@ resource "aws_iam_role_policy" "sync" {
   role   = aws_iam_role.sync.id
   policy = data.aws_iam_policy_document.sync.json
 }
+
+# ---- portal deploy (.github/workflows/deploy.yml) ---------------------------------------------
+
+resource "aws_iam_role" "deploy" {
+  name                 = "${var.name}-ci-deploy"
+  description          = "GitHub Actions on ${var.github_repository}: push the portal image, migrate, roll the service"
+  assume_role_policy   = data.aws_iam_policy_document.assume.json
+  max_session_duration = 3600
+
+  tags = local.tags
+}
+
+locals {
+  task_definition_arns = "arn:${local.partition}:ecs:*:*:task-definition/${var.portal.task_definition_family}:*"
+}
+
+data "aws_iam_policy_document" "deploy" {
+  statement {
+    sid       = "EcrLogin"
+    actions   = ["ecr:GetAuthorizationToken"]
+    resources = ["*"] # the action has no resource-level permissions
+  }
+
+  statement {
+    sid = "PushPortalImage"
+    actions = [
+      "ecr:BatchCheckLayerAvailability",
+      "ecr:InitiateLayerUpload",
+      "ecr:UploadLayerPart",
+      "ecr:CompleteLayerUpload",
+      "ecr:PutImage",
+    ]
+    resources = [var.portal.ecr_repository_arn]
+  }
+
+  statement {
+    sid       = "EncryptImageLayers"
+    actions   = ["kms:GenerateDataKey", "kms:Decrypt"]
+    resources = [var.portal.kms_key_arn]
+  }
+
+  statement {
+    sid       = "ReadAndRegisterTaskDefinition"
+    actions   = ["ecs:DescribeTaskDefinition", "ecs:RegisterTaskDefinition"]
+    resources = ["*"] # neither action has resource-level permissions
+  }
+
+  statement {
+    sid       = "RunMigrationTask"
+    actions   = ["ecs:RunTask"]
+    resources = [local.task_definition_arns]
+    condition {
+      test     = "ArnEquals"
+      variable = "ecs:cluster"
+      values   = [var.portal.cluster_arn]
+    }
+  }
+
+  statement {
+    sid       = "WaitForMigrationTask"
+    actions   = ["ecs:DescribeTasks"]
+    resources = ["arn:${local.partition}:ecs:*:*:task/*"]
+    condition {
+      test     = "ArnEquals"
+      variable = "ecs:cluster"
+      values   = [var.portal.cluster_arn]
+    }
+  }
+
+  statement {
+    sid       = "RollService"
+    actions   = ["ecs:UpdateService", "ecs:DescribeServices"]
+    resources = [var.portal.service_arn]
+  }
+
+  statement {
+    sid       = "PassPortalRoles"
+    actions   = ["iam:PassRole"]
+    resources = var.portal.pass_role_arns
+    condition {
+      test     = "StringEquals"
+      variable = "iam:PassedToService"
+      values   = ["ecs-tasks.amazonaws.com"]
+    }
+  }
+}
+
+resource "aws_iam_role_policy" "deploy" {
+  name   = "deploy-portal"
+  role   = aws_iam_role.deploy.id
+  policy = data.aws_iam_policy_document.deploy.json
+}

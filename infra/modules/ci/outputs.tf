@@ -7,3 +7,8 @@ output "oidc_provider_arn" {
   description = "GitHub OIDC provider of the account."
   value       = local.oidc_provider_arn
 }
+
+output "deploy_role_arn" {
+  description = "Role the deploy workflow assumes (GitHub repository variable AWS_DEPLOY_ROLE_ARN_<ENV>)."
+  value       = aws_iam_role.deploy.arn
+}

@@ -67,3 +67,15 @@ variable "tags" {
   type        = map(string)
   default     = {}
 }
+
+variable "portal" {
+  description = "The portal's deploy targets (modules/portal outputs): the deploy role pushes to its repository, registers task definitions of its family, runs the migration task and rolls its service, nothing else."
+  type = object({
+    ecr_repository_arn     = string
+    kms_key_arn            = string
+    cluster_arn            = string
+    service_arn            = string
+    task_definition_family = string
+    pass_role_arns         = list(string)
+  })
+}

@@ -9,9 +9,15 @@ locals {
   partition      = data.aws_partition.current.partition
   container_name = "portal"
   container_port = 3000
-  lake_arns      = [for b in var.lake_bucket_names : "arn:${local.partition}:s3:::${b}"]
-  mwaa_arn       = "arn:${local.partition}:airflow:${local.region}:${local.account_id}:environment/${var.mwaa_environment_name}"
-  volumes        = { for i, path in var.writable_paths : "scratch-${i}" => path }
+  # These agree with the Dockerfile's runtime stage (USER, CMD, HEALTHCHECK, the migrate-command
+  # label); infra/tests/test_image.py reads both and fails when they drift apart.
+  container_user  = "1000:1000"
+  server_command  = ["node", "server.js"]
+  migrate_command = ["node", "dist/db/migrate.mjs"]
+  health_command  = ["CMD", "node", "-e", "fetch('http://127.0.0.1:3000/api/health').then((r) => process.exit(r.ok ? 0 : 1), () => process.exit(1))"]
+  lake_arns       = [for b in var.lake_bucket_names : "arn:${local.partition}:s3:::${b}"]
+  mwaa_arn        = "arn:${local.partition}:airflow:${local.region}:${local.account_id}:environment/${var.mwaa_environment_name}"
+  volumes         = { for i, path in var.writable_paths : "scratch-${i}" => path }
 
   # Mapping from the estate to the portal's configuration (lib/env.ts). The database URL carries
   # no credentials: node-postgres reads PGUSER and PGPASSWORD, injected from the RDS-managed
@@ -27,6 +33,8 @@ locals {
     NEXTAUTH_URL        = "https://${var.domain_name}"
     OIDC_ISSUER         = var.oidc_issuer
     OIDC_CLIENT_ID      = var.oidc_client_id
+    OIDC_GROUPS_CLAIM   = var.oidc_groups_claim
+    OIDC_ROLE_MAP       = var.oidc_role_map
     PORT                = tostring(local.container_port)
     ALARM_NAME_PREFIX   = var.alarm_name_prefix
     BUDGET_NAME         = var.budget_name
@@ -450,10 +458,19 @@ resource "aws_ecs_task_definition" "this" {
     image                  = "${aws_ecr_repository.this.repository_url}:${var.image_tag}"
     essential              = true
     readonlyRootFilesystem = true
-    portMappings           = [{ containerPort = local.container_port, protocol = "tcp" }]
-    environment            = [for k, v in local.environment : { name = k, value = v }]
-    secrets                = [for k, v in local.secrets : { name = k, valueFrom = v }]
-    mountPoints            = [for v, path in local.volumes : { sourceVolume = v, containerPath = path, readOnly = false }]
+    user                   = local.container_user
+    command                = local.server_command
+    healthCheck = {
+      command     = local.health_command
+      interval    = 30
+      timeout     = 5
+      startPeriod = 60
+      retries     = 3
+    }
+    portMappings = [{ containerPort = local.container_port, protocol = "tcp" }]
+    environment  = [for k, v in local.environment : { name = k, value = v }]
+    secrets      = [for k, v in local.secrets : { name = k, valueFrom = v }]
+    mountPoints  = [for v, path in local.volumes : { sourceVolume = v, containerPath = path, readOnly = false }]
     logConfiguration = {
       logDriver = "awslogs"
       options = {
@@ -493,6 +510,12 @@ resource "aws_ecs_service" "this" {
   deployment_circuit_breaker {
     enable   = true
     rollback = true
+  }
+
+  # After the first apply, .github/workflows/deploy.yml registers each image as a new revision of
+  # this family and rolls the service to it; an apply must not roll it back to image_tag's revision.
+  lifecycle {
+    ignore_changes = [task_definition]
   }
 
   tags = local.tags

@@ -57,3 +57,30 @@ output "secret_environment" {
   description = "Environment variables injected from Secrets Manager, with the secret (and JSON key) each comes from."
   value       = local.secrets
 }
+
+output "task_definition_family" {
+  description = "Family of the portal's task definition; the deploy workflow registers each new image as a revision of it."
+  value       = aws_ecs_task_definition.this.family
+}
+
+output "migrate_command" {
+  description = "Command of the one-off migration task (the image's migrate-command label)."
+  value       = local.migrate_command
+}
+
+output "subnet_ids" {
+  description = "Subnets the portal tasks (and the one-off migration task) run in."
+  value       = var.subnet_ids
+}
+
+output "deploy_targets" {
+  description = "What the CI deploy role may act on (the portal input of modules/ci)."
+  value = {
+    ecr_repository_arn     = aws_ecr_repository.this.arn
+    kms_key_arn            = var.kms_key_arn
+    cluster_arn            = aws_ecs_cluster.this.arn
+    service_arn            = aws_ecs_service.this.id
+    task_definition_family = aws_ecs_task_definition.this.family
+    pass_role_arns         = [aws_iam_role.execution.arn, aws_iam_role.task.arn]
+  }
+}

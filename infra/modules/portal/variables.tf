@@ -180,6 +180,22 @@ variable "oidc_client_id" {
   type        = string
 }
 
+variable "oidc_groups_claim" {
+  description = "ID token claim listing a person's groups (OIDC_GROUPS_CLAIM): cognito:groups for Cognito, roles for Entra ID app roles."
+  type        = string
+  default     = "cognito:groups"
+}
+
+variable "oidc_role_map" {
+  description = "Which IdP group gives which portal role, group=role,group=role (OIDC_ROLE_MAP; roles: viewer, engineer, lead, admin). The first admin is a member of the group mapped to admin (docs/deploy.md)."
+  type        = string
+
+  validation {
+    condition     = can(regex("^\\s*[^=,]+=(viewer|engineer|lead|admin)\\s*(,\\s*[^=,]+=(viewer|engineer|lead|admin)\\s*)*$", var.oidc_role_map))
+    error_message = "oidc_role_map must be group=role,group=role with roles among viewer, engineer, lead, admin."
+  }
+}
+
 variable "kms_key_arn" {
   description = "Platform key: encrypts the secrets, the log group and the image repository."
   type        = string
