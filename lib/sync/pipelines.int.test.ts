@@ -85,4 +85,13 @@ it("converges after Airflow is stopped mid-run and started again", async () => {
   // The tasks of a DAG are asked for once (twice if the outage broke the first cycle), not every cycle.
   expect(lines.filter((l) => /CLI calls/.test(l)).length).toBeGreaterThanOrEqual(2);
   expect(commands.filter((c) => c === "tasks list").length).toBeLessThanOrEqual(4);
+  await syncs.stop();
+  syncs = undefined;
+
+  // A cycle that recorded the run as ended and then died (the database restarted) before it read
+  // the tasks: the run is neither new nor active any more, and the next cycle still reads them.
+  const ended = await db.prisma.pipelineRun.findFirstOrThrow({ where: { runId } });
+  await db.prisma.taskInstance.deleteMany({ where: { pipelineRunId: ended.id } });
+  await pipelinesSync({ orchestrator, prisma: db.prisma, environment: "local", intervalMs: 1_000, fullEvery: 1 }).poll();
+  expect(await db.prisma.taskInstance.count({ where: { pipelineRunId: ended.id } })).toBeGreaterThanOrEqual(3);
 }, 1_200_000);

@@ -96,7 +96,9 @@ export function pipelinesSync(options: PipelinesSyncOptions): SyncSource {
           tasksRead.add(before.id);
         }
         if (await recordRun(prisma, run, environment)) changedRuns++;
-        if (isNew && newest.has(run.runId)) {
+        // A recent run with no task yet: new, or recorded final by a cycle that died before it read
+        // the tasks (a database restart mid-cycle) — nothing else would ever read them again.
+        if (newest.has(run.runId) && (isNew || (await prisma.taskInstance.count({ where: { pipelineRunId: before.id } })) === 0)) {
           const row = await prisma.pipelineRun.findUniqueOrThrow({ where: { dagId_runId: { dagId, runId: run.runId } } });
           taskFetches.set(`${dagId}/${run.runId}`, row);
         }
