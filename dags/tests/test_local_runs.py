@@ -96,7 +96,8 @@ def test_pipeline_cluster_is_described_like_emr_and_terminated(pipeline_run, lak
         ("transform", "COMPLETED"),
         ("quality", "COMPLETED"),
     ]
-    assert steps[0]["Config"]["Args"][-2:] == ["--end-date", RUN_DATE]
+    args = steps[0]["Config"]["Args"]
+    assert args[args.index("--end-date") + 1] == RUN_DATE
 
 
 def test_pipeline_leaves_no_spark_process_running(pipeline_run, lake):

@@ -46,6 +46,7 @@ export const getObjectLineage = defineRoute({
   summary: "Which runs wrote an object's partition (or its unpartitioned dataset), newest first; empty when unknown",
   tag: "lineage",
   access: "viewer",
+  errors: ["not_found"],
   query: z.object({ bucket, key: z.string().min(1).max(1024) }),
   response: z.object({ dataset: z.string(), partition: z.string().nullable(), producers: z.array(Producer) }).meta({ id: "ObjectLineage" }),
 });
