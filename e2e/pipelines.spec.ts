@@ -140,11 +140,12 @@ test.describe("as an engineer", () => {
     await expect(writtenBy).toContainText("etl.transform");
     await expect(writtenBy).toContainText("passed");
     await expect(writtenBy.getByRole("link", { name: /big_data_pipeline/ }).first()).toBeVisible();
-    // The dataset page: its history of writes and the rows chart.
+    // The dataset page: its history of writes, the rows chart and the schema the job wrote.
     await page.getByRole("link", { name: /Dataset curated\/orders/ }).click();
     await expect(page.getByRole("heading", { level: 1, name: "curated/orders" })).toBeVisible();
     await expect(page.getByRole("img", { name: /Rows written/ })).toBeVisible();
     await expect(page.getByRole("table", { name: "Writes" })).toContainText("order_date=2025-03-01");
+    await expect(page.getByRole("table", { name: "Columns" }).getByRole("row").filter({ hasText: "order_date" })).toContainText("date");
   });
 });
 

@@ -17,6 +17,7 @@ import json
 import logging
 import traceback
 import uuid
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from etl.lake import Lake
@@ -72,6 +73,7 @@ class Output:
     bytes: int
     files: int
     partitions: list[Partition]
+    columns: list[tuple[str, str]]  # (name, Spark type), as a reader of the dataset sees them
 
 
 @dataclass
@@ -133,11 +135,25 @@ def read(*uris: str) -> None:
         ]
 
 
-def wrote(uri: str, rows: int, size: tuple[int, int], partitions: list[Partition]) -> None:
-    """A dataset the active run wrote: rows counted back, (bytes, files) listed, partitions replaced."""
+def columns(schema, partitioned_by: Sequence[str] = ()) -> list[tuple[str, str]]:
+    """A Spark schema's columns as readers of the written dataset see them: partition columns last."""
+    fields = [f for f in schema.fields if f.name not in partitioned_by]
+    fields += [f for name in partitioned_by for f in schema.fields if f.name == name]
+    return [(f.name, f.dataType.simpleString()) for f in fields]
+
+
+def wrote(
+    uri: str,
+    rows: int,
+    size: tuple[int, int],
+    partitions: list[Partition],
+    schema: list[tuple[str, str]] | None = None,
+) -> None:
+    """A dataset the active run wrote: rows counted back, (bytes, files) listed, partitions replaced,
+    and its columns (none for a file that is not a table, like the quality report)."""
     if _active:
         name = dataset_name(_active.lake, uri)
-        _active.outputs[name] = Output(name, rows, size[0], size[1], partitions)
+        _active.outputs[name] = Output(name, rows, size[0], size[1], partitions, schema or [])
 
 
 def checked(assertions: list[Assertion]) -> None:
@@ -166,7 +182,7 @@ def build_event(run: LineageRun, state: str, when: dt.datetime, error: BaseExcep
     from openlineage.client.generated import (
         data_quality_assertions_dataset as dq,
     )
-    from openlineage.client.generated import error_message_run, job_type_job, parent_run
+    from openlineage.client.generated import error_message_run, job_type_job, parent_run, schema_dataset
     from openlineage.client.generated.output_statistics_output_dataset import (
         OutputStatisticsOutputDatasetFacet,
     )
@@ -220,7 +236,8 @@ def build_event(run: LineageRun, state: str, when: dt.datetime, error: BaseExcep
                 "builditall_partitions": custom_facet(
                     "PartitionsDatasetFacet", {"partitions": [_partition(p) for p in out.partitions]}
                 )
-            },
+            }
+            | ({"schema": _schema(schema_dataset, out.columns)} if out.columns else {}),
             outputFacets={
                 "outputStatistics": OutputStatisticsOutputDatasetFacet(
                     rowCount=out.rows, size=out.bytes, fileCount=out.files
@@ -238,6 +255,12 @@ def build_event(run: LineageRun, state: str, when: dt.datetime, error: BaseExcep
         inputs=inputs,
         outputs=outputs,
         producer=PRODUCER,
+    )
+
+
+def _schema(facet, columns: list[tuple[str, str]]):
+    return facet.SchemaDatasetFacet(
+        fields=[facet.SchemaDatasetFacetFields(name=name, type=kind) for name, kind in columns]
     )
 
 

@@ -27,6 +27,7 @@ export function recordedAirflow(dagCount: number): CliTransport & { activeRuns: 
       }
       if (group === "dags" && verb === "show") return { stdout: "", stderr: "Traceback (most recent call last):\nAirflowException: no graphviz", exitCode: 1 };
       if (group === "tasks" && verb === "list") return ok("start\nwork\nend\n");
+      if (group === "dags" && verb === "list-import-errors") return ok("[]");
       if (group === "dags" && verb === "list-runs") {
         const runs = [...activeRuns].filter((r) => r.startsWith(`${dagId}/`)).map((r) => r.split("/")[1]);
         return ok(JSON.stringify(runs.map((r) => ({ dag_id: dagId, run_id: r, state: "running", run_after: "2026-11-26T06:00:00+00:00", logical_date: "", start_date: "2026-11-26T06:00:01+00:00", end_date: "" }))));

@@ -3,6 +3,7 @@ import { formatBytes, formatDate } from "@/components/lake/format";
 import { DetailSection } from "@/components/ui/detail";
 import type { producersOf } from "@/lib/lineage/read";
 import { datasetHref, formatCount, VERDICT_STYLE } from "./format";
+import { TableHead } from "@/components/ui/table-head";
 
 type Found = Awaited<ReturnType<typeof producersOf>>;
 
@@ -19,17 +20,7 @@ export function ProducedBy({ found }: { found: Found }) {
           </p>
         ) : (
           <table className="w-full text-left text-sm" aria-label="Runs that wrote this">
-            <thead className="text-slate-600">
-              <tr>
-                <th className="px-2 py-1 font-medium">Run</th>
-                <th className="px-2 py-1 font-medium">Job</th>
-                <th className="px-2 py-1 font-medium">Ended</th>
-                <th className="px-2 py-1 font-medium">Triggered by</th>
-                <th className="px-2 py-1 text-right font-medium">Rows</th>
-                <th className="px-2 py-1 text-right font-medium">Bytes</th>
-                <th className="px-2 py-1 font-medium">Quality of {found.dataset}</th>
-              </tr>
-            </thead>
+            <TableHead className="text-slate-600" dense columns={["Run", "Job", "Ended", "Triggered by", "Rows", "Bytes", `Quality of ${found.dataset}`]} numeric={["Rows", "Bytes"]} />
             <tbody>
               {found.producers.map((p) => (
                 <tr key={p.lineageRunId} className="border-t border-slate-100">

@@ -2,6 +2,7 @@ import Link from "next/link";
 import { formatBytes } from "@/components/lake/format";
 import type { RunDetailBody } from "@/lib/client/queries";
 import { datasetHref, formatCount, lakeHref, VERDICT_STYLE } from "./format";
+import { TableHead } from "@/components/ui/table-head";
 
 type Job = RunDetailBody["lineage"][number];
 
@@ -24,16 +25,7 @@ export function RunLineage({ jobs }: { jobs: Job[] }) {
           </h3>
           {job.errorMessage && <p className="text-sm text-rose-700">{job.errorMessage}</p>}
           <table className="mt-1 w-full text-left text-sm" aria-label={`Datasets of ${job.job}`}>
-            <thead className="text-slate-600">
-              <tr>
-                <th className="px-2 py-1 font-medium">Dataset</th>
-                <th className="px-2 py-1 font-medium">Read / wrote</th>
-                <th className="px-2 py-1 font-medium">Partitions</th>
-                <th className="px-2 py-1 text-right font-medium">Rows</th>
-                <th className="px-2 py-1 text-right font-medium">Bytes</th>
-                <th className="px-2 py-1 font-medium">Quality</th>
-              </tr>
-            </thead>
+            <TableHead className="text-slate-600" dense columns={["Dataset", "Read / wrote", "Partitions", "Rows", "Bytes", "Quality"]} numeric={["Rows", "Bytes"]} />
             <tbody>
               {job.datasets.map((d) => {
                 const folder = lakeHref(d.namespace, d.name);

@@ -104,7 +104,13 @@ def write_dataset(lake: Lake, name: str, df: DataFrame, start: dt.date, end: dt.
     log.info(
         "raw/%s: %d rows, %d bytes in %d files (%.1f s)", name, rows, size, files, time.monotonic() - started
     )
-    lineage.wrote(path, rows, (size, files), generated_partitions(partition, start, end, rows, size))
+    lineage.wrote(
+        path,
+        rows,
+        (size, files),
+        generated_partitions(partition, start, end, rows, size),
+        lineage.columns(written.schema),
+    )
     return {
         "path": f"raw/{name}",
         "rows": rows,

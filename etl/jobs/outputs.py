@@ -56,11 +56,13 @@ def replace_partitions(
     if written != expected:
         raise EtlError(f"{uri}: wrote {expected} rows but {written} are on storage")
     log.info("%s: %d rows in %d partitions", uri, written, len(counts))
-    record_partitions(lake, uri, len(by), written, counts)
+    record_partitions(lake, uri, len(by), written, counts, lineage.columns(df.schema, by))
     return written
 
 
-def record_partitions(lake: Lake, uri: str, depth: int, rows: int, counts: dict[str, int]) -> None:
+def record_partitions(
+    lake: Lake, uri: str, depth: int, rows: int, counts: dict[str, int], schema: list[tuple[str, str]]
+) -> None:
     """Tell lineage what was written: bytes per partition from one listing of the data files."""
     sizes: dict[str, list[int]] = {name: [] for name in counts}
     for path, is_dir, length in lake.glob(uri + "/*" * (depth + 1)):
@@ -69,7 +71,7 @@ def record_partitions(lake: Lake, uri: str, depth: int, rows: int, counts: dict[
             sizes[name].append(length)
     files = [length for found in sizes.values() for length in found]
     partitions = [lineage.Partition(name, counts[name], sum(sizes[name])) for name in sorted(counts)]
-    lineage.wrote(uri, rows, (sum(files), len(files)), partitions)
+    lineage.wrote(uri, rows, (sum(files), len(files)), partitions, schema)
 
 
 def replace_all(lake: Lake, df: DataFrame, uri: str) -> int:
@@ -80,5 +82,5 @@ def replace_all(lake: Lake, df: DataFrame, uri: str) -> int:
     if written != expected:
         raise EtlError(f"{uri}: wrote {expected} rows but {written} are on storage")
     log.info("%s: %d rows", uri, written)
-    lineage.wrote(uri, written, lake.size(uri), [])
+    lineage.wrote(uri, written, lake.size(uri), [], lineage.columns(df.schema))
     return written

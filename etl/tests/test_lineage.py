@@ -28,6 +28,7 @@ from openlineage.client.generated import (  # noqa: E402
     job_type_job,
     output_statistics_output_dataset,
     parent_run,
+    schema_dataset,
 )
 from openlineage.client.serde import Serde  # noqa: E402
 
@@ -39,6 +40,11 @@ STANDARD = {
     "jobType": job_type_job.JobTypeJobFacet,
     "outputStatistics": output_statistics_output_dataset.OutputStatisticsOutputDatasetFacet,
     "dataQualityAssertions": data_quality_assertions_dataset.DataQualityAssertionsDatasetFacet,
+    "schema": schema_dataset.SchemaDatasetFacet,
+}
+LISTS = {
+    "assertions": data_quality_assertions_dataset.Assertion,
+    "fields": schema_dataset.SchemaDatasetFacetFields,
 }
 NESTED = {
     (parent_run.ParentRunFacet, "run"): parent_run.Run,
@@ -60,8 +66,8 @@ def _build(cls, data: dict):
         nested = NESTED.get((cls, key))
         if nested:
             value = _build(nested, value)
-        elif key == "assertions":
-            value = [_build(data_quality_assertions_dataset.Assertion, a) for a in value]
+        elif key in LISTS:
+            value = [_build(LISTS[key], item) for item in value]
         kwargs[key] = value
     names = {a.alias for a in attr.fields(cls) if a.init}
     unknown = set(kwargs) - names
@@ -157,6 +163,14 @@ def test_transform_reads_raw_and_writes_curated_and_marts_with_their_statistics(
     on_disk = sum(f.stat().st_size for f in (lake / "curated" / "orders").glob("order_date=*/*.parquet"))
     assert stats["size"] == sum(p["bytes"] for p in partitions) == on_disk
     assert partitions[0]["name"] == "order_date=2025-11-24" and len(partitions) == 14
+
+
+def test_each_written_table_carries_its_schema_as_readers_see_it(events):
+    outputs = {d["name"]: d for e in events if e["eventType"] == "COMPLETE" for d in e["outputs"]}
+    orders = [(f["name"], f["type"]) for f in outputs["curated/orders"]["facets"]["schema"]["fields"]]
+    assert ("order_id", "bigint") in orders and orders[-1] == ("order_date", "date")  # partition column last
+    assert [f["name"] for f in outputs["raw/orders"]["facets"]["schema"]["fields"]]
+    assert "schema" not in outputs["quality"]["facets"]  # a JSON report, not a table
 
 
 def test_quality_attaches_its_assertions_to_the_datasets_it_checked(events):

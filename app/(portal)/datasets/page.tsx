@@ -5,6 +5,7 @@ import { datasetHref } from "@/components/lineage/format";
 import { requireRole } from "@/lib/auth/current-user";
 import { prisma } from "@/lib/db";
 import { listDatasets } from "@/lib/lineage/read";
+import { TableHead } from "@/components/ui/table-head";
 
 export const metadata = { title: "Datasets" };
 
@@ -21,13 +22,7 @@ export default async function DatasetsPage() {
         </p>
       ) : (
         <table className="w-full max-w-4xl text-left text-sm" aria-label="Datasets">
-          <thead className="text-slate-600">
-            <tr>
-              <th className="px-2 py-1 font-medium">Dataset</th>
-              <th className="px-2 py-1 font-medium">Namespace</th>
-              <th className="px-2 py-1 font-medium">Last written</th>
-            </tr>
-          </thead>
+          <TableHead className="text-slate-600" dense columns={["Dataset", "Namespace", "Last written"]} />
           <tbody>
             {datasets.map((d) => (
               <tr key={`${d.namespace}/${d.name}`} className="border-t border-slate-100">

@@ -10,6 +10,7 @@ import { requireRole } from "@/lib/auth/current-user";
 import { prisma } from "@/lib/db";
 import { lakeBucket } from "@/lib/platform";
 import { datasetDetail, namespaceOf } from "@/lib/lineage/read";
+import { TableHead } from "@/components/ui/table-head";
 
 export const metadata = { title: "Dataset" };
 
@@ -54,16 +55,7 @@ export default async function DatasetPage({ params }: { params: Promise<{ name: 
             <p className="text-sm text-slate-500">Only read so far: no run has written it.</p>
           ) : (
             <table className="w-full max-w-5xl text-left text-sm" aria-label="Writes">
-              <thead className="text-slate-600">
-                <tr>
-                  <th className="px-2 py-1 font-medium">Ended</th>
-                  <th className="px-2 py-1 font-medium">Run</th>
-                  <th className="px-2 py-1 font-medium">Job</th>
-                  <th className="px-2 py-1 font-medium">Partitions</th>
-                  <th className="px-2 py-1 text-right font-medium">Rows</th>
-                  <th className="px-2 py-1 text-right font-medium">Bytes</th>
-                </tr>
-              </thead>
+              <TableHead className="text-slate-600" dense columns={["Ended", "Run", "Job", "Partitions", "Rows", "Bytes"]} numeric={["Rows", "Bytes"]} />
               <tbody>
                 {detail.writes.slice(0, 100).map((w) => (
                   <tr key={w.lineageRunId} className="border-t border-slate-100">
@@ -94,13 +86,17 @@ export default async function DatasetPage({ params }: { params: Promise<{ name: 
         </DetailSection>
         <DetailSection id="schema-heading" title="Schema">
           {detail.schema ? (
-            <ul className="font-mono text-xs">
-              {detail.schema.map((f) => (
-                <li key={f.name}>
-                  {f.name}: {f.type ?? "?"}
-                </li>
-              ))}
-            </ul>
+            <table className="max-w-2xl text-left text-sm" aria-label="Columns">
+              <TableHead className="text-slate-600" dense columns={["Column", "Type"]} />
+              <tbody>
+                {detail.schema.map((f) => (
+                  <tr key={f.name} className="border-t border-slate-100">
+                    <td className="px-2 py-1 font-mono">{f.name}</td>
+                    <td className="px-2 py-1 font-mono text-slate-600">{f.type ?? "not given"}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
           ) : (
             <p className="text-sm text-slate-500">
               The events carry no schema facet for it. Open a Parquet file of it{folder ? " in the lake browser" : ""} to see its columns and types.
