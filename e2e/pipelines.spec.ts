@@ -134,6 +134,8 @@ test.describe("as an engineer", () => {
     const transform = page.getByRole("table", { name: "Datasets of etl.transform" });
     const orders = transform.getByRole("row").filter({ hasText: "curated/orders" }).filter({ hasText: "wrote" }).first();
     await expect(orders).toContainText("order_date=2025-03-01", SYNC);
+    // Nothing on the run page (the quality report's long JSON values included) widens it past the window.
+    expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(0);
     // The partition's lake page names the run that wrote it, with the quality verdict, and links back.
     await orders.getByRole("link", { name: "order_date=2025-03-01" }).click();
     const writtenBy = page.getByRole("table", { name: "Runs that wrote this" });
@@ -146,6 +148,9 @@ test.describe("as an engineer", () => {
     await expect(page.getByRole("img", { name: /Rows written/ })).toBeVisible();
     await expect(page.getByRole("table", { name: "Writes" })).toContainText("order_date=2025-03-01");
     await expect(page.getByRole("table", { name: "Columns" }).getByRole("row").filter({ hasText: "order_date" })).toContainText("date");
+    // One namespace, the bucket's: the lake the estate generated at start-up names it too (not its staging folder).
+    await page.goto("/datasets");
+    await expect(page.getByRole("table", { name: "Datasets" }).getByRole("row").filter({ hasText: "raw/orders" })).toHaveCount(1);
   });
 });
 

@@ -73,8 +73,9 @@ if [[ -z "$(ls -A "$lake_dir" 2>/dev/null)" ]]; then
   [[ $lake_scale == 0.01 ]] || lake_days=()  # other scales: the generator's full year
   say "the local lake is empty: generating the synthetic datasets into $lake_dir (scale $lake_scale, Spark local[2]; log in $PLATFORM_HOME/lake-generate.log; LAKE_SCALE=1 for the full 5M+ set)"
   # Written beside the bucket and moved into place when complete, so a failed run leaves no half lake.
-  lake_tmp="$(dirname "$lake_dir")/.generating-$(basename "$lake_dir")"
-  rm -rf "$lake_tmp" && mkdir -p "$(dirname "$lake_dir")"
+  # The staging folder keeps the bucket's name: the jobs' lineage events name their namespace after it.
+  lake_tmp="$(dirname "$lake_dir")/.generating/$(basename "$lake_dir")"
+  rm -rf "$lake_tmp" && mkdir -p "$(dirname "$lake_tmp")"
   start bash -c 'exec "$@" >"$0" 2>&1' "$PLATFORM_HOME/lake-generate.log" .venv/bin/python -m etl generate \
     --lake "file://$lake_tmp" --master "local[2]" --seed 7 --scale "$lake_scale" "${lake_days[@]}"
   lake_fill=${children[-1]}
@@ -90,7 +91,7 @@ await_lake_fill() {
   fi
   # Done: no longer a service whose exit means the estate has stopped.
   for i in "${!children[@]}"; do [[ ${children[i]} == "$lake_fill" ]] && unset 'children[i]'; done
-  rm -rf "$lake_dir" && mv "$lake_tmp" "$lake_dir"
+  rm -rf "$lake_dir" && mv "$lake_tmp" "$lake_dir" && rmdir "$(dirname "$lake_tmp")"
   say "the local lake is filled"
 }
 

@@ -130,8 +130,9 @@ export function RunDetail({ initial, logsBaseUrl, canAct }: { initial: RunDetail
                   <td className="px-2 py-1">{q.check}</td>
                   <td className="px-2 py-1">{q.severity}</td>
                   <td className={`px-2 py-1 ${q.status === "pass" ? "text-green-700" : "text-rose-700"}`}>{q.status}</td>
-                  <td className="px-2 py-1 font-mono text-xs">{JSON.stringify(q.observed)}</td>
-                  <td className="px-2 py-1 font-mono text-xs">{JSON.stringify(q.expected)}</td>
+                  {/* A schema contract's value is one long JSON word: break it anywhere rather than widen the page. */}
+                  <td className="px-2 py-1 font-mono text-xs wrap-anywhere">{JSON.stringify(q.observed)}</td>
+                  <td className="px-2 py-1 font-mono text-xs wrap-anywhere">{JSON.stringify(q.expected)}</td>
                 </tr>
               ))}
             </tbody>

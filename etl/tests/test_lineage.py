@@ -88,6 +88,15 @@ def _facets(facets: dict) -> dict:
     return rebuilt
 
 
+def _dataset(cls, d: dict, own_facets: str):
+    return cls(
+        namespace=d["namespace"],
+        name=d["name"],
+        facets=_facets(d["facets"]),
+        **{own_facets: _facets(d[own_facets])},
+    )
+
+
 def rebuild(event: dict) -> event_v2.RunEvent:
     """The event through the generated classes (RunEvent validates eventTime, runId, producer, schemaURL)."""
     return event_v2.RunEvent(
@@ -99,24 +108,8 @@ def rebuild(event: dict) -> event_v2.RunEvent:
             name=event["job"]["name"],
             facets=_facets(event["job"]["facets"]),
         ),
-        inputs=[
-            event_v2.InputDataset(
-                namespace=d["namespace"],
-                name=d["name"],
-                facets=_facets(d["facets"]),
-                inputFacets=_facets(d["inputFacets"]),
-            )
-            for d in event["inputs"]
-        ],
-        outputs=[
-            event_v2.OutputDataset(
-                namespace=d["namespace"],
-                name=d["name"],
-                facets=_facets(d["facets"]),
-                outputFacets=_facets(d["outputFacets"]),
-            )
-            for d in event["outputs"]
-        ],
+        inputs=[_dataset(event_v2.InputDataset, d, "inputFacets") for d in event["inputs"]],
+        outputs=[_dataset(event_v2.OutputDataset, d, "outputFacets") for d in event["outputs"]],
         producer=event["producer"],
     )
 
