@@ -60,6 +60,15 @@ interface RestartableDatabase {
   stop: () => Promise<void>;
 }
 
+const groupAlive = (pgid: number) => {
+  try {
+    process.kill(-pgid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+};
+
 /** The embedded default as `npm run up` runs it: scripts/db/pglite-server.ts, data on disk, killed with SIGKILL. */
 async function pgliteProcess(): Promise<RestartableDatabase> {
   const home = mkdtempSync(path.join(tmpdir(), "builditall-faults-pglite-"));
@@ -82,8 +91,11 @@ async function pgliteProcess(): Promise<RestartableDatabase> {
       child.once("exit", (code) => reject(new Error(`pglite-server exited (${code}):\n${output}`)));
     });
     return async (signal: NodeJS.Signals) => {
+      if (!groupAlive(child.pid!)) return;
       process.kill(-child.pid!, signal);
       await exited;
+      // tsx runs the server in a child of its own: the group is gone once that one is too (or a zombie).
+      await waitFor("pglite-server's process group to end", async () => !groupAlive(child.pid!), 10_000, 50).catch(() => undefined);
     };
   };
   let kill = await start();
