@@ -1,6 +1,6 @@
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import type { Lake } from "@/lib/platform/lake/port";
-import type { Orchestrator } from "@/lib/platform/orchestrator/port";
+import type { Orchestrator, TaskInstanceState } from "@/lib/platform/orchestrator/port";
 import type { SyncSource } from "./runner";
 import { openBackfills, trackBackfills } from "@/lib/pipelines/backfills";
 import { recordRun, recordTaskInstances } from "@/lib/pipelines/record";
@@ -36,6 +36,12 @@ export function pipelinesSync(options: PipelinesSyncOptions): SyncSource {
   const newRunTaskFetches = options.newRunTaskFetches ?? 5;
   const importErrorsEvery = options.importErrorsEvery ?? 3;
   let cycle = 0;
+
+  // One read of a run's tasks is written whole or not at all: a cycle cut half-way (the database
+  // restarted) must not leave a run recorded final with part of its tasks, which no later cycle
+  // would read again (one with none is read again: see below).
+  const writeTasks = (pipelineRunId: string, tasks: TaskInstanceState[]) =>
+    prisma.$transaction((tx) => recordTaskInstances(tx, pipelineRunId, tasks), { maxWait: 30_000, timeout: 60_000 });
 
   async function poll(): Promise<string> {
     const full = cycle % fullEvery === 0;
@@ -91,7 +97,7 @@ export function pipelinesSync(options: PipelinesSyncOptions): SyncSource {
         if (before && isFinalRun(run.state) && !isFinalRun(before.state)) {
           // A run's last tries before its final state: a page that sees the run ended stops
           // refreshing, and must not stop on the tries of before a re-run.
-          changedTasks += await recordTaskInstances(prisma, before.id, await orchestrator.taskInstances(dagId, run.runId));
+          changedTasks += await writeTasks(before.id, await orchestrator.taskInstances(dagId, run.runId));
           calls++;
           tasksRead.add(before.id);
         }
@@ -110,7 +116,7 @@ export function pipelinesSync(options: PipelinesSyncOptions): SyncSource {
     let qualityChecks = 0;
     for (const watched of taskFetches.values()) {
       if (!tasksRead.has(watched.id)) {
-        changedTasks += await recordTaskInstances(prisma, watched.id, await orchestrator.taskInstances(watched.dagId, watched.runId));
+        changedTasks += await writeTasks(watched.id, await orchestrator.taskInstances(watched.dagId, watched.runId));
         calls++;
       }
       const run = await prisma.pipelineRun.findUniqueOrThrow({ where: { id: watched.id } });

@@ -13,6 +13,7 @@ export interface LocalCliOptions {
 }
 
 const HEALTH_REUSE_MS = 10_000;
+const HEALTH_TIMEOUT_MS = 5_000;
 
 /** The environment a CLI call needs, as scripts/airflow/local.sh prints it (its `env` command). */
 function airflowEnvironment(options: LocalCliOptions): Record<string, string> {
@@ -56,15 +57,21 @@ export function localCli(options: LocalCliOptions): CliTransport {
   let healthyAt = 0;
 
   // The CLI reads Airflow's metadata database directly and would answer with Airflow stopped;
-  // a run only moves while the scheduler runs, so "reachable" means the API server answers.
+  // a run only moves while the scheduler runs, so "reachable" means the API server is there. On
+  // loopback a stopped one refuses the connection at once; one that holds the request past the
+  // timeout is running but busy (a loaded machine), and the CLI call, which has a timeout of its
+  // own, goes ahead.
   async function ensureRunning() {
     if (Date.now() - healthyAt < HEALTH_REUSE_MS) return;
     const url = `http://127.0.0.1:${options.airflowPort}/api/v2/monitor/health`;
     try {
-      const res = await fetch(url, { signal: AbortSignal.timeout(5_000) });
+      const res = await fetch(url, { signal: AbortSignal.timeout(HEALTH_TIMEOUT_MS) });
+      await res.body?.cancel();
       if (!res.ok) throw new Error(`answered ${res.status}`);
     } catch (error) {
-      throw new AirflowUnreachable(`the local Airflow on 127.0.0.1:${options.airflowPort} is not running (${(error as Error).message})`, { cause: error });
+      if ((error as Error).name !== "TimeoutError") {
+        throw new AirflowUnreachable(`the local Airflow on 127.0.0.1:${options.airflowPort} is not running (${(error as Error).message})`, { cause: error });
+      }
     }
     healthyAt = Date.now();
   }
