@@ -7,10 +7,9 @@
 import { CloudWatchClient, PutMetricDataCommand, type MetricDatum } from "@aws-sdk/client-cloudwatch";
 import { randomUUID } from "node:crypto";
 import { parseArgs } from "node:util";
-import pg from "pg";
 import { costReport } from "@/lib/costs/report";
 import { createPrismaClient } from "@/lib/db/client";
-import { applyMigrations } from "@/lib/db/migrations";
+import { migratedDatabase } from "../database";
 import { startDebianPostgres } from "@/lib/db/testing/debian-postgres";
 import { parseEnv } from "@/lib/env";
 import { cloudWatchMetrics } from "@/lib/platform/metrics/aws";
@@ -35,14 +34,7 @@ const today = Math.floor(Date.now() / DAY_MS) * DAY_MS;
 const postgres = await startDebianPostgres(log);
 const moto = await startMotoServer();
 try {
-  const admin = new pg.Client({ connectionString: postgres.adminUrl });
-  await admin.connect();
-  await admin.query("CREATE DATABASE bench_costs");
-  await admin.end();
-  const url = new URL(postgres.adminUrl);
-  url.pathname = "/bench_costs";
-  await applyMigrations(url.toString());
-  const prisma = createPrismaClient(url.toString(), 5);
+  const prisma = createPrismaClient(await migratedDatabase(postgres.adminUrl, "bench_costs"), 5);
 
   // History: RUNS pipeline runs a day, each with a 1 on-demand + 2 spot m5.xlarge cluster of ~25 min.
   log(`seeding ${DAYS} days × ${RUNS} runs of cluster snapshots`);

@@ -12,8 +12,7 @@ import { readdir, readFile } from "node:fs/promises";
 import { loadavg } from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
-import pg from "pg";
-import { applyMigrations } from "@/lib/db/migrations";
+import { migratedDatabase } from "../database";
 import { startDebianPostgres } from "@/lib/db/testing/debian-postgres";
 import { runEvent } from "@/lib/lineage/event";
 
@@ -51,14 +50,8 @@ function eventsOfDay(i: number) {
 say("starting Debian PostgreSQL 15");
 const postgres = await startDebianPostgres();
 try {
-  const url = new URL(postgres.adminUrl);
-  url.pathname = "/bench";
-  const admin = new pg.Client({ connectionString: postgres.adminUrl });
-  await admin.connect();
-  await admin.query("CREATE DATABASE bench");
-  await admin.end();
-  await applyMigrations(url.toString());
-  Object.assign(process.env, { DATABASE_URL: url.toString(), SYNC_ENABLED: "false" });
+  const url = await migratedDatabase(postgres.adminUrl, "bench");
+  Object.assign(process.env, { DATABASE_URL: url, SYNC_ENABLED: "false" });
   const { prisma } = await import("@/lib/db");
   const { recordEvent } = await import("@/lib/lineage/record");
   const read = await import("@/lib/lineage/read");

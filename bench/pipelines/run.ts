@@ -18,8 +18,7 @@ import { syncBuiltinESMExports } from "node:module";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
-import pg from "pg";
-import { applyMigrations } from "@/lib/db/migrations";
+import { migratedDatabase } from "../database";
 import { startDebianPostgres } from "@/lib/db/testing/debian-postgres";
 import { freePort } from "@/lib/db/testing/free-port";
 import { recordedAirflow } from "./recorded-airflow";
@@ -55,14 +54,8 @@ say("starting Debian PostgreSQL 15");
 const postgres = await startDebianPostgres();
 const home = await mkdtemp(path.join(tmpdir(), "bench-pipelines-"));
 try {
-  const url = new URL(postgres.adminUrl);
-  url.pathname = "/bench";
-  const admin = new pg.Client({ connectionString: postgres.adminUrl });
-  await admin.connect();
-  await admin.query("CREATE DATABASE bench");
-  await admin.end();
-  await applyMigrations(url.toString());
-  Object.assign(process.env, { DATABASE_URL: url.toString(), SYNC_ENABLED: "false", PLATFORM_HOME: home });
+  const url = await migratedDatabase(postgres.adminUrl, "bench");
+  Object.assign(process.env, { DATABASE_URL: url, SYNC_ENABLED: "false", PLATFORM_HOME: home });
 
   const { prisma } = await import("@/lib/db");
   const history = await import("@/lib/pipelines/run-history");
