@@ -149,7 +149,7 @@ def wrote(
     partitions: list[Partition],
     schema: list[tuple[str, str]] | None = None,
 ) -> None:
-    """A dataset the active run wrote: rows counted back, (bytes, files) listed, partitions replaced,
+    """A dataset the active run wrote: rows verified written, (bytes, files) listed, partitions replaced,
     and its columns (none for a file that is not a table, like the quality report)."""
     if _active:
         name = dataset_name(_active.lake, uri)

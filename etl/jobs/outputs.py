@@ -10,6 +10,7 @@ from pyspark.sql import DataFrame
 from etl import lineage
 from etl.errors import EtlError
 from etl.lake import Lake
+from etl.write_metrics import Written, last_execution, written_since
 
 log = logging.getLogger("etl.outputs")
 
@@ -26,15 +27,16 @@ def _partition_name(row, by: list[str]) -> str:
 def replace_partitions(
     lake: Lake, df: DataFrame, uri: str, by: list[str], owner: str, owned: list[dt.date]
 ) -> int:
-    """Write df partitioned by `by` with dynamic overwrite; return the rows verified on storage.
+    """Write df partitioned by `by` with dynamic overwrite; return the rows verified written.
 
     The run owns the partitions whose `owner` column has one of the `owned` values: any of them the
     new data leaves empty is deleted, so a re-run never leaves stale rows behind.
-    Give a cached df: it is counted per partition, written, then the rows of the written partitions
-    are counted back in one Spark job (Parquet footers: no column is decoded).
+    Give a cached df: it is counted per partition, then written; the rows and files Spark's write
+    reports must match the count and the data files on storage (no second read of the output).
     """
     counts = {_partition_name(row, by): row["count"] for row in df.groupBy(*by).count().collect()}
     expected = sum(counts.values())
+    since = last_execution(lake.spark)
     if counts:
         tasks = min(MAX_WRITE_TASKS, len(counts))
         (
@@ -44,6 +46,7 @@ def replace_partitions(
             .partitionBy(*by)
             .parquet(uri)
         )
+    written = written_since(lake.spark, since)
     owned_names = {f"{owner}={value}" for value in owned}
     on_storage = lake.partitions(uri, len(by)) if lake.exists(uri) else []
     fs, _ = lake.filesystem(uri)
@@ -51,36 +54,40 @@ def replace_partitions(
         if name not in counts and owned_names.intersection(name.split("/")):
             log.info("removing stale partition %s/%s", uri, name)
             fs.delete(lake.filesystem(f"{uri}/{name}")[1], True)
-    written_paths = [f"{uri}/{name}" for name in on_storage if name in counts]
-    written = lake.spark.read.option("basePath", uri).parquet(*written_paths).count() if written_paths else 0
-    if written != expected:
-        raise EtlError(f"{uri}: wrote {expected} rows but {written} are on storage")
-    log.info("%s: %d rows in %d partitions", uri, written, len(counts))
-    record_partitions(lake, uri, len(by), written, counts, lineage.columns(df.schema, by))
-    return written
+    sizes = partition_files(lake, uri, len(by), counts)
+    verify(uri, expected, written, sum(len(found) for found in sizes.values()))
+    log.info("%s: %d rows in %d partitions", uri, expected, len(counts))
+    partitions = [lineage.Partition(name, counts[name], sum(sizes[name])) for name in sorted(counts)]
+    files = [length for found in sizes.values() for length in found]
+    lineage.wrote(uri, expected, (sum(files), len(files)), partitions, lineage.columns(df.schema, by))
+    return expected
 
 
-def record_partitions(
-    lake: Lake, uri: str, depth: int, rows: int, counts: dict[str, int], schema: list[tuple[str, str]]
-) -> None:
-    """Tell lineage what was written: bytes per partition from one listing of the data files."""
+def partition_files(lake: Lake, uri: str, depth: int, counts: dict[str, int]) -> dict[str, list[int]]:
+    """Bytes of each data file in the written partitions, from one listing."""
     sizes: dict[str, list[int]] = {name: [] for name in counts}
     for path, is_dir, length in lake.glob(uri + "/*" * (depth + 1)):
         name = "/".join(path.split("/")[-depth - 1 : -1])
         if not is_dir and name in sizes and not path.rsplit("/", 1)[-1].startswith(("_", ".")):
             sizes[name].append(length)
-    files = [length for found in sizes.values() for length in found]
-    partitions = [lineage.Partition(name, counts[name], sum(sizes[name])) for name in sorted(counts)]
-    lineage.wrote(uri, rows, (sum(files), len(files)), partitions, schema)
+    return sizes
 
 
 def replace_all(lake: Lake, df: DataFrame, uri: str) -> int:
     """Replace an unpartitioned dataset (a dimension snapshot) and verify its row count."""
     expected = df.count()
+    since = last_execution(lake.spark)
     df.coalesce(1).write.mode("overwrite").parquet(uri)
-    written = lake.read(uri).count()
-    if written != expected:
-        raise EtlError(f"{uri}: wrote {expected} rows but {written} are on storage")
-    log.info("%s: %d rows", uri, written)
-    lineage.wrote(uri, written, lake.size(uri), [], lineage.columns(df.schema))
-    return written
+    size = lake.size(uri)
+    verify(uri, expected, written_since(lake.spark, since), size[1])
+    log.info("%s: %d rows", uri, expected)
+    lineage.wrote(uri, expected, size, [], lineage.columns(df.schema))
+    return expected
+
+
+def verify(uri: str, expected: int, written: Written, files_on_storage: int) -> None:
+    """A job never reports rows Spark did not write, nor files that did not reach storage."""
+    if written.rows != expected:
+        raise EtlError(f"{uri}: wrote {expected} rows but {written.rows} were committed")
+    if written.files != files_on_storage:
+        raise EtlError(f"{uri}: Spark wrote {written.files} files but {files_on_storage} are on storage")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 
 from pyspark.sql import Column, DataFrame
 from pyspark.sql import functions as F
@@ -28,14 +29,16 @@ class Inputs:
 
     def __init__(self, lake: Lake, start: dt.date, end: dt.date):
         self.lake, self.start, self.end = lake, start, end
+        # Each read lists the dataset and infers its schema from a footer: once per dataset.
+        self.read = functools.cache(lake.read)
 
     def raw(self, name: str) -> DataFrame:
-        df = self.lake.read(self.lake.raw(name))
+        df = self.read(self.lake.raw(name))
         column = RAW_PARTITION.get(name)
         return df.where(_between(column, self.start, self.end)) if column else df
 
     def curated(self, name: str, column: str | None = "order_date") -> DataFrame:
-        df = self.lake.read(self.lake.curated(name))
+        df = self.read(self.lake.curated(name))
         return df.where(_between(column, self.start, self.end)) if column and name not in DIMENSIONS else df
 
     def rejects(self, name: str) -> DataFrame:
@@ -45,7 +48,7 @@ class Inputs:
         return df.where(_between(column, self.start, self.end)) if column else df
 
     def mart(self, name: str, column: str) -> DataFrame:
-        return self.lake.read(self.lake.mart(name)).where(_between(column, self.start, self.end))
+        return self.read(self.lake.mart(name)).where(_between(column, self.start, self.end))
 
 
 DIMENSIONS = ("stores", "customers", "products")

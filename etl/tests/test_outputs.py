@@ -46,3 +46,18 @@ def test_replacement_refuses_to_report_rows_it_cannot_find(spark, tmp_path, monk
     monkeypatch.setattr(type(df.write), "parquet", lambda self, path: None)
     with pytest.raises(EtlError, match="wrote 1 rows but 0"):
         replace_partitions(lake, df, uri, ["day"], "day", [D1])
+
+
+def test_replacement_refuses_files_missing_from_storage(spark, tmp_path, monkeypatch):
+    lake = Lake(tmp_path.as_uri(), spark)
+    uri = lake.path("curated", "things")
+    df = spark.createDataFrame([(1, D1)], "id int, day date").cache()
+    # Storage that lists no data file where Spark reported one written.
+    listed = Lake.glob
+    monkeypatch.setattr(
+        Lake,
+        "glob",
+        lambda self, pattern: [f for f in listed(self, pattern) if not f[0].endswith(".parquet")],
+    )
+    with pytest.raises(EtlError, match="Spark wrote 1 files but 0 are on storage"):
+        replace_partitions(lake, df, uri, ["day"], "day", [D1])
