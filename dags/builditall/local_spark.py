@@ -98,6 +98,14 @@ LOCAL_SPARK_CONF = {
 }
 
 
+# A step's driver plans queries and compiles their code: cold code run once, for which the C2
+# compiler never pays back. With C1 only there, one day's transform + quality on this cluster took
+# 79-128 s (mean 97) against 115-127 s (mean 123) in 4 alternating rounds (bench/pipelines/README.md).
+# Executors keep the full JIT for the rows: C1 in local[*] at scale 1.0 was far slower.
+# EMR steps are untouched (the AWS adapter's settings).
+DRIVER_JAVA_OPTIONS = "-XX:TieredStopAtLevel=1"
+
+
 def spark_submit_args(master_url: str, lake: Path, step: JobStep) -> list[str]:
     """One spark-submit per job, as EMR runs each job as its own step."""
     etl = lake / ETL_PREFIX
@@ -110,6 +118,8 @@ def spark_submit_args(master_url: str, lake: Path, step: JobStep) -> list[str]:
         step.job,
         "--driver-memory",
         "1g",
+        "--driver-java-options",
+        DRIVER_JAVA_OPTIONS,
         *conf,
         "--py-files",
         str(etl / "etl.zip"),
