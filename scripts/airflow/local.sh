@@ -166,7 +166,7 @@ start() {
     done
     ((SECONDS - began < START_TIMEOUT)) || { stop_components; die "not healthy after ${START_TIMEOUT} s"; }
     say "waiting for the API server, scheduler and dag-processor ($((SECONDS - began)) s)"
-    sleep 3
+    sleep 1
   done
   say "ready in $((SECONDS - began)) s: http://127.0.0.1:$PORT (user admin, password in $STATE/simple_auth_manager_passwords.json)"
 }
