@@ -1,9 +1,9 @@
 import { randomUUID } from "node:crypto";
-import pg from "pg";
 import { inject } from "vitest";
 import { createPrismaClient } from "@/lib/db/client";
 import { applyMigrations } from "@/lib/db/migrations";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
+import { databaseUrl, runAsAdmin } from "./admin";
 
 export type TestDatabase = {
   /** The database's own URL (for DATABASE_URL, or a second client). */
@@ -14,22 +14,10 @@ export type TestDatabase = {
 };
 
 /** Runs one statement as the superuser of the run's Debian PostgreSQL (CREATE/DROP DATABASE). */
-export async function asAdmin(statement: string): Promise<void> {
-  const client = new pg.Client({ connectionString: inject("postgresAdminUrl") });
-  await client.connect();
-  try {
-    await client.query(statement);
-  } finally {
-    await client.end();
-  }
-}
+export const asAdmin = (statement: string): Promise<void> => runAsAdmin(inject("postgresAdminUrl"), statement);
 
 /** The URL of another database on the same server. */
-export function databaseUrlFor(name: string): string {
-  const url = new URL(inject("postgresAdminUrl"));
-  url.pathname = `/${name}`;
-  return url.toString();
-}
+export const databaseUrlFor = (name: string): string => databaseUrl(inject("postgresAdminUrl"), name);
 
 /**
  * A fresh database in the run's Debian PostgreSQL with every migration applied (unless
