@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # `bash scripts/build-portal.sh <dist dir> <log file>`: the production build of the portal into
 # <dist dir>, only when its sources changed since that dir's last build (a stamp of their hashes).
-# Used by up.sh (PORTAL_SERVE=built) and the fault suite (faults/run.sh).
+# Used by up.sh (PORTAL_SERVE=built), the production smoke test (SMOKE_SRC=.) and the fault suite
+# (faults/run.sh): one build of the same sources serves all three.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 dist=${1:?usage: build-portal.sh <dist dir> <log file>}
