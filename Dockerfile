@@ -28,6 +28,7 @@ COPY --from=deps /app/node_modules ./node_modules
 COPY . .
 COPY --from=deps /app/lib/generated ./lib/generated
 RUN npm run build \
+  && node scripts/build/prune-standalone.mjs \
   && node scripts/build/migrate-bundle.mjs dist/db \
   && node scripts/build/rds-ca-bundle.mjs certs/rds-global-bundle.pem
 

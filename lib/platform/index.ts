@@ -61,13 +61,13 @@ function adapters(e: Env): { [K in PortName]?: () => Ports[K] } {
   }
   return {
     lake: () => createLocalLake({ root: path.resolve(e.PLATFORM_HOME, "lake"), buckets: e.LAKE_BUCKETS }),
-    clusters: () => withDomainErrors("The local cluster source", localClusters({ lakeRoot: localLakeRoot(), repoRoot: path.resolve(".") }), CLUSTER_CALLS),
+    clusters: () => withDomainErrors("The local cluster source", localClusters({ lakeRoot: localLakeRoot(), repoRoot: repoRoot() }), CLUSTER_CALLS),
     metrics: () => withDomainErrors("The local metrics source", localMetrics({ lakeRoot: localLakeRoot(), bucket: lakeBucket() }), ["query"]),
-    orchestrator: () => localOrchestrator({ repoRoot: path.resolve("."), platformHome: path.resolve(e.PLATFORM_HOME), airflowPort: e.AIRFLOW_PORT }),
+    orchestrator: () => localOrchestrator({ repoRoot: repoRoot(), platformHome: path.resolve(e.PLATFORM_HOME), airflowPort: e.AIRFLOW_PORT }),
     alarms: () =>
       withDomainErrors(
         "The local alarms",
-        localAlarms({ lakeRoot: localLakeRoot(), clusters: localClusters({ lakeRoot: localLakeRoot(), repoRoot: path.resolve(".") }), namePrefix: e.ALARM_NAME_PREFIX, idleMinutes: e.CLUSTER_IDLE_ALERT_MINUTES }),
+        localAlarms({ lakeRoot: localLakeRoot(), clusters: localClusters({ lakeRoot: localLakeRoot(), repoRoot: repoRoot() }), namePrefix: e.ALARM_NAME_PREFIX, idleMinutes: e.CLUSTER_IDLE_ALERT_MINUTES }),
         ["list"],
       ),
     // Airflow's base_log_folder as scripts/airflow/local.sh sets it.
@@ -77,6 +77,16 @@ function adapters(e: Env): { [K in PortName]?: () => Ports[K] } {
 
 /** The lake the pipeline writes to: the first configured bucket. */
 export const lakeBucket = () => env.LAKE_BUCKETS[0] ?? "builditall-lake";
+
+/**
+ * The repository the local estate runs the portal from (its dags/, scripts and etl package). Kept out
+ * of the build's file tracing: a traced "." copied the whole repository into .next/standalone, the
+ * production image, which (AWS mode) never reads it.
+ */
+function repoRoot(): string {
+  return path.resolve(/* turbopackIgnore: true */ ".");
+}
+
 function localLakeRoot(): string {
   return path.resolve(env.PLATFORM_HOME, "lake", lakeBucket());
 }
@@ -138,6 +148,6 @@ let localDagFiles: Lake | undefined;
 /** AWS: the lake bucket's dags/ prefix, where CI syncs dags/ and MWAA reads it; local: the repository's dags/. */
 export function dagFiles(): DagFiles {
   if (getPlatform().mode === "aws") return { lake: requirePort("lake"), bucket: lakeBucket(), prefix: "dags/" };
-  localDagFiles ??= createLocalLake({ root: path.resolve("."), buckets: ["dags"] });
+  localDagFiles ??= createLocalLake({ root: repoRoot(), buckets: ["dags"] });
   return { lake: localDagFiles, bucket: "dags", prefix: "" };
 }

@@ -57,6 +57,7 @@ function build() {
     log("next build (standalone)");
     run("npx", ["next", "build"], { cwd: SRC, env });
   }
+  run("node", ["scripts/build/prune-standalone.mjs"], { cwd: SRC });
   run("node", ["scripts/build/migrate-bundle.mjs", "dist/db"], { cwd: SRC });
   // The one substitution: the RDS CA bundle cannot be fetched offline, so a throw-away CA stands at its path.
   mkdirSync(path.join(SRC, "certs"), { recursive: true });
@@ -107,6 +108,10 @@ const stage = readRuntimeStage();
 log(`runtime stage: ${stage.copies.length} COPY lines, USER ${stage.user}, CMD ${stage.cmd.join(" ")}, migrate ${stage.migrate.join(" ")}`);
 build();
 assemble(stage);
+// The bundles, not the repository: the build's tracer copies source folders into .next/standalone
+// (scripts/build/prune-standalone.mjs removes them), and so into the image.
+const SOURCE_ONLY = ["app", "lib", "dags", "etl", "scripts", "e2e", "infra", "docs", "bench"];
+check(`the runtime tree holds none of ${SOURCE_ONLY.join(", ")}`, SOURCE_ONLY.every((dir) => !existsSync(path.join(APP, dir))));
 
 const postgres = await startDebianPostgres(log);
 const [portalPort, idpPort] = [await freePort(), await freePort()];
