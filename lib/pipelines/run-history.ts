@@ -97,12 +97,13 @@ export async function runFigures(db: PrismaClient, filters: RunFilters): Promise
 /** The DAGs with their last runs (for the coloured squares) and the quality of their last run. */
 export async function dagsWithRecentRuns(db: PrismaClient, perDag = 10) {
   const dags = await db.dag.findMany({ orderBy: { dagId: "asc" } });
+  // One index range per DAG (PipelineRun_dagId_createdAt_id_idx), not a window over the whole history.
   const runs = await db.$queryRaw<(RunRow & { rank: bigint })[]>`
-    SELECT * FROM (
+    SELECT r.* FROM "Dag" d CROSS JOIN LATERAL (
       SELECT id, "dagId", "runId", state, "triggeredBy", conf, "logicalDate", "queuedAt", "startedAt", "endedAt", "createdAt",
-        row_number() OVER (PARTITION BY "dagId" ORDER BY "createdAt" DESC, id DESC) AS rank
-      FROM "PipelineRun") r
-    WHERE rank <= ${perDag} ORDER BY "dagId", rank`;
+        row_number() OVER (ORDER BY "createdAt" DESC, id DESC) AS rank
+      FROM "PipelineRun" p WHERE p."dagId" = d."dagId" ORDER BY "createdAt" DESC, id DESC LIMIT ${perDag}) r
+    ORDER BY r."dagId", r.rank`;
   const lastRunIds = runs.filter((r) => Number(r.rank) === 1).map((r) => r.runId);
   const quality = await db.qualityReport.groupBy({ by: ["runId", "status"], where: { runId: { in: lastRunIds } }, _count: true });
   return dags.map((dag) => {
