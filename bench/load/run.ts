@@ -3,7 +3,11 @@
 // on a run history of 100,000 runs, against the embedded PGlite or Debian PostgreSQL 15.
 //
 //   npx tsx --conditions=react-server bench/load/run.ts --db embedded|postgres [--duration 300]
-//     [--readers 50] [--engineers 5] [--trigger-pause 30] [--runs 100000]
+//     [--readers 50] [--engineers 5] [--trigger-pause 30] [--runs 100000] [--think 1-5]
+//
+// --think 1-5: each reader pauses 1 to 5 s (uniform) between an answer and its next request, as a
+// person reading a page does (locust's `between(1, 5)`); --think 0: a closed loop with no pause
+// (autocannon), which measures where the portal saturates rather than what a reader waits.
 //
 // Prints p50/p95/p99 per page and route, throughput, errors, and the runs lost or duplicated,
 // checked against the run history and against Airflow.
@@ -33,6 +37,7 @@ const { values: flags } = parseArgs({
     engineers: { type: "string", default: "5" },
     "trigger-pause": { type: "string", default: "30" },
     runs: { type: "string", default: "100000" },
+    think: { type: "string", default: "1-5" },
   },
 });
 const count = (name: keyof typeof flags, min: number, max: number) => {
@@ -46,6 +51,11 @@ const readers = count("readers", 1, 500);
 const engineers = count("engineers", 0, 50);
 const triggerPauseS = count("trigger-pause", 0, 600);
 const historyRuns = count("runs", 0, 1_000_000);
+const think = /^(\d+(?:\.\d+)?)(?:-(\d+(?:\.\d+)?))?$/.exec(flags.think!);
+if (!think || Number(think[2] ?? think[1]) < Number(think[1]) || Number(think[2] ?? think[1]) > 600) {
+  throw new Error(`--think must be seconds (0 for a closed loop) or a range such as 1-5, at most 600, got ${flags.think}`);
+}
+const [thinkMinS, thinkMaxS] = [Number(think[1]), Number(think[2] ?? think[1])];
 
 const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
 const say = (line: string) => console.log(`[load] ${line}`);
@@ -105,34 +115,72 @@ interface RouteFigures {
 
 const percentile = (sorted: number[], p: number) => (sorted.length ? sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]! : NaN);
 
-/** One autocannon instance per route, `connections` readers each; latencies from every response. */
-function readRoute(url: string, route: string, connections: number, cookie: string): Promise<RouteFigures> {
-  const latencies: number[] = [];
-  const statuses = new Map<number, number>();
+/** What one route's readers saw: the latency of every answer, the statuses that were not 2xx, and requests with no answer. */
+class RouteTally {
+  readonly latencies: number[] = [];
+  readonly statuses = new Map<number, number>();
+  errors = 0;
+  answer(status: number, ms: number) {
+    this.latencies.push(ms);
+    if (status < 200 || status > 299) this.statuses.set(status, (this.statuses.get(status) ?? 0) + 1);
+  }
+  figures(route: string): RouteFigures {
+    const sorted = [...this.latencies].sort((a, b) => a - b);
+    const requests = sorted.length + this.errors;
+    return {
+      route,
+      requests,
+      errors: this.errors,
+      non2xx: [...this.statuses.values()].reduce((a, b) => a + b, 0),
+      statuses: [...this.statuses].map(([status, n]) => `${status}×${n}`).join(" "),
+      p50: Math.round(percentile(sorted, 50)),
+      p95: Math.round(percentile(sorted, 95)),
+      p99: Math.round(percentile(sorted, 99)),
+      rps: requests / durationS,
+    };
+  }
+}
+
+/** --think 0: one autocannon instance per route, `connections` readers each in a closed loop; latencies from every response. */
+function hammerRoute(url: string, route: string, connections: number, cookie: string): Promise<RouteFigures> {
+  const tally = new RouteTally();
   return new Promise((resolve, reject) => {
     const instance = autocannon(
       { url: `${url}${route}`, connections, duration: durationS, headers: { cookie }, timeout: 30 },
       (error, result) => {
         if (error) return reject(error);
-        latencies.sort((a, b) => a - b);
-        resolve({
-          route,
-          requests: result.requests.total,
-          errors: result.errors + result.timeouts,
-          non2xx: result.non2xx,
-          statuses: [...statuses].map(([status, n]) => `${status}×${n}`).join(" "),
-          p50: Math.round(percentile(latencies, 50)),
-          p95: Math.round(percentile(latencies, 95)),
-          p99: Math.round(percentile(latencies, 99)),
-          rps: result.requests.total / durationS,
-        });
+        tally.errors = result.errors + result.timeouts;
+        resolve(tally.figures(route));
       },
     );
-    instance.on("response", (_client, status, _bytes, responseTime) => {
-      latencies.push(responseTime);
-      if (status < 200 || status > 299) statuses.set(status, (statuses.get(status) ?? 0) + 1);
-    });
+    instance.on("response", (_client, status, _bytes, responseTime) => tally.answer(status, responseTime));
   });
+}
+
+const pause = (ms: number) => new Promise((r) => setTimeout(r, ms));
+const thinkMs = () => (thinkMinS + Math.random() * (thinkMaxS - thinkMinS)) * 1000;
+
+/**
+ * --think a-b: `readers` people on one route, each reading what it loaded for a-b s before the next
+ * request (starting at a random point of that pause, so they do not arrive in step). The latency is
+ * the whole answer, body included, as the browser waits for it.
+ */
+async function browseRoute(url: string, route: string, readers: number, cookie: string, until: number): Promise<RouteFigures> {
+  const tally = new RouteTally();
+  const reader = async () => {
+    for (await pause(Math.random() * thinkMaxS * 1000); Date.now() < until; await pause(thinkMs())) {
+      const began = performance.now();
+      try {
+        const res = await fetch(`${url}${route}`, { headers: { cookie }, signal: AbortSignal.timeout(30_000) });
+        await res.arrayBuffer();
+        tally.answer(res.status, performance.now() - began);
+      } catch {
+        tally.errors++;
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: readers }, reader));
+  return tally.figures(route);
 }
 
 interface TriggerOutcome {
@@ -175,17 +223,18 @@ async function engineer(url: string, cookie: string, id: number, until: number, 
         latencies.push(performance.now() - began);
         outcome.statuses.push(0);
       }
-      await new Promise((r) => setTimeout(r, 2_000));
+      await pause(2_000);
     }
     outcomes.push(outcome);
-    await new Promise((r) => setTimeout(r, triggerPauseS * 1000));
+    await pause(triggerPauseS * 1000);
   }
 }
 
 async function main() {
   const home = mkdtempSync(path.join(tmpdir(), "builditall-load-"));
   cleanups.push(() => rmSync(home, { recursive: true, force: true }));
-  say(`database: ${flags.db}; ${readers} readers, ${engineers} engineers (a trigger every ${triggerPauseS} s each), ${durationS} s; load average ${load()}`);
+  const readersSay = thinkMaxS > 0 ? `${readers} readers (${thinkMinS}-${thinkMaxS} s between requests)` : `${readers} readers (closed loop)`;
+  say(`database: ${flags.db}; ${readersSay}, ${engineers} engineers (a trigger every ${triggerPauseS} s each), ${durationS} s; load average ${load()}`);
 
   let database: { databaseUrl?: string; embeddedPgPort?: number };
   let url: string;
@@ -227,7 +276,7 @@ async function main() {
   const engineerCookies: string[] = [];
   for (let i = 1; i <= engineers; i++) engineerCookies.push(await signIn(portal.url, `engineer${i}@bench`));
   // Triggers need the DAG in the read model: wait for the sync's first cycle.
-  for (let listed = false; !listed; await new Promise((r) => setTimeout(r, 1_000))) {
+  for (let listed = false; !listed; await pause(1_000)) {
     const res = await fetch(`${portal.url}/api/dags`, { headers: { cookie: viewer } });
     listed = res.ok && ((await res.json()) as { items: { dagId: string }[] }).items.some((d) => d.dagId === "simple_addition");
   }
@@ -244,7 +293,13 @@ async function main() {
   const triggerLatencies: number[] = [];
   const perRoute = routes.map((_, i) => Math.floor(readers / routes.length) + (i < readers % routes.length ? 1 : 0));
   const [figures] = await Promise.all([
-    Promise.all(routes.map((route, i) => (perRoute[i]! > 0 ? readRoute(portal.url, route, perRoute[i]!, cookieFor(route)) : null))),
+    Promise.all(
+      routes.map((route, i) => {
+        if (perRoute[i] === 0) return null;
+        const cookie = cookieFor(route);
+        return thinkMaxS > 0 ? browseRoute(portal.url, route, perRoute[i]!, cookie, until) : hammerRoute(portal.url, route, perRoute[i]!, cookie);
+      }),
+    ),
     Promise.all(Array.from({ length: engineers }, (_, i) => engineer(portal.url, engineerCookies[i]!, i + 1, until, outcomes, triggerLatencies))),
   ]);
   const loadAfter = load();
@@ -268,7 +323,7 @@ async function main() {
   const duplicated = Math.max(0, history.length - outcomes.length) + manualInAirflow.filter((r) => !inHistory.has(r.runId)).length;
   const unconfirmed = outcomes.length - confirmed.length;
 
-  console.log(`\n## ${flags.db === "embedded" ? "Embedded PGlite (pglite-socket)" : "Debian PostgreSQL 15"}: ${readers} readers, ${engineers} engineers, ${durationS} s`);
+  console.log(`\n## ${flags.db === "embedded" ? "Embedded PGlite (pglite-socket)" : "Debian PostgreSQL 15"}: ${readersSay}, ${engineers} engineers, ${durationS} s`);
   console.log(`load average (1/5/15 min) before: ${loadBefore}, after: ${loadAfter}; ${historyRuns} runs in the history\n`);
   console.log("| route | requests | req/s | p50 ms | p95 ms | p99 ms | errors | non-2xx |");
   console.log("|---|---:|---:|---:|---:|---:|---:|---:|");
